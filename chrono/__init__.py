@@ -1,0 +1,40 @@
+"""chrono: query a chronology of dated events kept in TOML files.
+
+The public API is small: ``load`` a chronology, wrap it in a ``Timeline``, ``run`` a ``Query``.
+Names are imported lazily so that ``import chrono`` stays cheap for the command line.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+__version__ = "0.1.0"
+
+_API = {
+    "load": "chrono.dataset",
+    "Chronology": "chrono.model",
+    "Event": "chrono.model",
+    "Actor": "chrono.model",
+    "Source": "chrono.model",
+    "Timeline": "chrono.timeline",
+    "Query": "chrono.query",
+    "run": "chrono.query",
+    "PartialDate": "chrono.dates",
+    "DateSpan": "chrono.dates",
+    "Precision": "chrono.dates",
+    "parse_span": "chrono.dates",
+}
+
+__all__ = [  # noqa: RUF022  # grouped as in _API
+    "__version__", "load", "Chronology", "Event", "Actor", "Source", "Timeline", "Query", "run",
+    "PartialDate", "DateSpan", "Precision", "parse_span",
+]  # fmt: skip
+
+
+def __getattr__(name: str) -> Any:
+    module = _API.get(name)
+    if module is None:
+        raise AttributeError(f"module 'chrono' has no attribute {name!r}")
+    import importlib
+
+    return getattr(importlib.import_module(module), name)

@@ -1,0 +1,6 @@
+"""``python -m chrono``."""
+
+from chrono.cli.main import main
+
+if __name__ == "__main__":
+    main()

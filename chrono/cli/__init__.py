@@ -1,0 +1,1 @@
+"""The click shell: the only package that imports click."""

@@ -1,0 +1,92 @@
+"""``chrono list``: the filtered events, as a table on a terminal or a stable format in a pipe."""
+
+from __future__ import annotations
+
+import click
+
+from chrono.cli.env import Environment
+from chrono.cli.loading import load_timeline
+from chrono.cli.options import (
+    FilterArgs,
+    build_query,
+    data_option,
+    filter_options,
+    resolve_today,
+    sort_options,
+    today_option,
+)
+from chrono.cli.output import color_option, console, format_option, note, resolve_format, write_lines
+from chrono.errors import UsageError
+from chrono.query import run
+from chrono.render.records import parse_fields
+
+FORMATS = ("auto", "table", "tsv", "csv", "json", "jsonl", "ids")
+
+
+@click.command("list")
+@data_option
+@filter_options
+@sort_options
+@today_option
+@format_option(FORMATS)
+@click.option(
+    "--fields",
+    metavar="F1,F2",
+    help="Fields for tsv, csv, json and jsonl, by JSON key (default for tsv/csv: date,id,kind,title).",
+)
+@click.option("--header", is_flag=True, help="Start tsv output with a header row.")
+@color_option
+@click.pass_obj
+def command(
+    env: Environment,
+    data: tuple[str, ...],
+    filters: FilterArgs,
+    sort: str,
+    reverse: bool,
+    limit: int | None,
+    today: str | None,
+    fmt: str,
+    fields: str | None,
+    header: bool,
+    color: str,
+) -> None:
+    """List events, filtered and sorted.
+
+    \b
+    Examples:
+      chrono list --from 2000
+      chrono list --from 2000 | cut -f1,4
+      chrono list --kind summit --actor putin --format json | jq .
+      chrono list --on "July 2000" --format ids | xargs -n1 chrono show
+    """
+    query = build_query(filters, resolve_today(today, env), sort, reverse, limit)
+    fmt = resolve_format(fmt, env, terminal="table", plain="tsv")
+    try:
+        chosen = parse_fields(fields) if fields or fmt in ("tsv", "csv") else None
+    except ValueError as exc:
+        raise UsageError(str(exc), option="--fields") from None
+    timeline = load_timeline(env, data)
+    chronology = timeline.chronology
+    events = run(query, timeline)
+    if fmt == "table":
+        from chrono.render.table import event_table
+
+        shown = list(events)
+        console(env, color).print(event_table(shown, chronology, env.width))
+        note(env, f"{len(shown)} event{'s' if len(shown) != 1 else ''}")
+    elif fmt in ("json", "jsonl"):
+        from chrono.render.jsonout import array_lines, jsonl_lines
+        from chrono.render.records import FIELD_NAMES, record
+
+        keys = chosen or FIELD_NAMES
+        records = (record(event, chronology, keys) for event in events)
+        write_lines(env, array_lines(records) if fmt == "json" else jsonl_lines(records))
+    else:
+        from chrono.render import plain
+
+        if fmt == "ids":
+            write_lines(env, plain.id_lines(events))
+        elif fmt == "csv":
+            write_lines(env, plain.csv_lines(events, chronology, chosen or ()))
+        else:
+            write_lines(env, plain.tsv_lines(events, chronology, chosen or (), header))

@@ -1,0 +1,148 @@
+"""The ``chrono`` group: lazy subcommands and the one error boundary.
+
+Subcommand modules are imported only when their command runs, so ``chrono --help`` and a piped
+``chrono list`` never pay for rich or for the other commands. Every error ends here and becomes
+a short message on stderr and a documented exit code (see ``chrono.errors.ExitCode``).
+"""
+
+from __future__ import annotations
+
+import importlib
+import os
+import sys
+from collections.abc import Sequence
+from typing import Any, NoReturn
+
+import click
+
+from chrono import __version__
+from chrono.cli.env import Environment
+from chrono.errors import ChronoError, DataError, ExitCode
+
+# name -> (module, one-line help); the help is here so that listing commands imports nothing.
+COMMANDS: dict[str, tuple[str, str]] = {
+    "list": ("chrono.cli.commands.list_cmd", "List events, filtered and sorted."),
+}
+
+EPILOG = """\b
+Examples:
+  chrono list --from 2000
+  chrono list --kind summit --actor putin --format json | jq .
+Exit codes: 0 ok, 1 a negative answer, 2 usage or data error, 3 internal error, 130 interrupted.
+"""
+
+
+class ChronoGroup(click.Group):
+    """A group whose commands load on first use and whose ``main`` is the error boundary."""
+
+    def list_commands(self, ctx: click.Context) -> list[str]:
+        return sorted(COMMANDS)
+
+    def get_command(self, ctx: click.Context, cmd_name: str) -> click.Command | None:
+        entry = COMMANDS.get(cmd_name)
+        if entry is None:
+            return None
+        command = importlib.import_module(entry[0]).command
+        assert isinstance(command, click.Command)
+        return command
+
+    def format_commands(self, ctx: click.Context, formatter: click.HelpFormatter) -> None:
+        rows = [(name, COMMANDS[name][1]) for name in self.list_commands(ctx)]
+        with formatter.section("Commands"):
+            formatter.write_dl(rows)
+
+    def main(
+        self,
+        args: Sequence[str] | None = None,
+        prog_name: str | None = None,
+        complete_var: str | None = None,
+        standalone_mode: bool = True,
+        **extra: Any,
+    ) -> Any:
+        env = extra.pop("obj", None) or Environment.from_system()
+        code = run(self, env, args, prog_name or "chrono", complete_var, extra)
+        if standalone_mode:
+            sys.exit(code)
+        return code
+
+
+def run(
+    group: click.Group,
+    env: Environment,
+    args: Sequence[str] | None,
+    prog_name: str,
+    complete_var: str | None,
+    extra: dict[str, Any],
+) -> int:
+    """Run the command line and turn every outcome into an exit code."""
+    try:
+        result = click.Group.main(
+            group,
+            args=args,
+            prog_name=prog_name,
+            complete_var=complete_var,
+            standalone_mode=False,
+            obj=env,
+            **extra,
+        )
+        return int(result) if isinstance(result, int) else ExitCode.OK
+    except click.exceptions.Exit as exc:
+        return exc.exit_code
+    except click.ClickException as exc:
+        exc.show(file=env.stderr)
+        return ExitCode.USAGE
+    except (click.exceptions.Abort, KeyboardInterrupt):
+        _say(env, "")
+        return ExitCode.INTERRUPTED
+    except DataError as exc:
+        for line in exc.lines():
+            _say(env, line)
+        return exc.exit_code
+    except ChronoError as exc:
+        for line in exc.lines():
+            _say(env, f"chrono: error: {line}")
+        return exc.exit_code
+    except BrokenPipeError:
+        _silence_stdout()
+        return ExitCode.OK
+    except Exception as exc:  # the boundary: anything else is our bug, said briefly
+        if env.environ.get("CHRONO_DEBUG") == "1":
+            import traceback
+
+            traceback.print_exc(file=env.stderr)
+        name = type(exc).__name__
+        _say(env, f"chrono: internal error: {name}: {exc} (set CHRONO_DEBUG=1 for a traceback)")
+        return ExitCode.INTERNAL
+
+
+def _say(env: Environment, line: str) -> None:
+    try:
+        env.stderr.write(line + "\n")
+        env.stderr.flush()
+    except (BrokenPipeError, ValueError):
+        pass
+
+
+def _silence_stdout() -> None:
+    """After EPIPE, point stdout at /dev/null so the interpreter's final flush stays quiet."""
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+    except (OSError, ValueError, AttributeError):
+        pass
+
+
+@click.group(cls=ChronoGroup, epilog=EPILOG, context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, "-V", "--version", prog_name="chrono", message="%(prog)s %(version)s")
+def cli() -> None:
+    """Query a chronology of dated events kept in TOML files.
+
+    Data comes from --data PATH (repeatable: files, directories, bundled names, '-' for stdin),
+    else CHRONO_DATA, else the bundled DPRK-Russia chronology.
+    """
+
+
+def main() -> NoReturn:
+    """The console-script entry point."""
+    cli.main(prog_name="chrono")
+    raise AssertionError("unreachable: main() exits")  # pragma: no cover

@@ -1,0 +1,164 @@
+"""Options shared by the commands, and turning their values into core objects."""
+
+from __future__ import annotations
+
+import datetime as _dt
+import functools
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any, TypeVar
+
+import click
+
+from chrono.cli.env import Environment
+from chrono.errors import DateError, UsageError
+from chrono.query import Match, Query, SortKey
+
+F = TypeVar("F", bound=Callable[..., Any])
+
+
+def data_option(func: F) -> F:
+    """``--data PATH`` (repeatable), falling back to CHRONO_DATA and the bundled chronology."""
+    return click.option(
+        "--data",
+        "data",
+        multiple=True,
+        metavar="PATH",
+        help="A TOML file, a directory of *.toml, a bundled chronology's name, or - for stdin. Repeatable.",
+    )(func)
+
+
+def today_option(func: F) -> F:
+    """``--today DATE``: pins "today" for reproducible scripts (env CHRONO_TODAY)."""
+    return click.option(
+        "--today",
+        "today",
+        envvar="CHRONO_TODAY",
+        metavar="DATE",
+        help="Use DATE as today (env CHRONO_TODAY), for reproducible output.",
+    )(func)
+
+
+@dataclass(frozen=True, slots=True)
+class FilterArgs:
+    """The raw values of the filter options, converted by ``build_query``."""
+
+    date_from: str | None
+    date_to: str | None
+    date_on: str | None
+    match: str
+    kinds: tuple[str, ...]
+    actors: tuple[str, ...]
+    tags: tuple[str, ...]
+    place: str | None
+    grep: str | None
+
+
+_MATCH_HELP = "overlap: the event's span touches the range; within: it lies inside it."
+_ACTOR_HELP = "Keep events with this actor: id, name, alias or whole words of one (repeatable: all of them)."
+_GREP_HELP = "Keep events where REGEX matches id, title, summary, note, place, actors or tags (ignoring case)."
+_FILTER_OPTIONS = (
+    click.option("--from", "date_from", metavar="DATE", help="Events on or after DATE (at its precision)."),
+    click.option("--to", "date_to", metavar="DATE", help="Events on or before DATE (--to 2001 includes 2001-12-31)."),
+    click.option("--on", "date_on", metavar="DATE", help="Events on DATE (a day, month or year)."),
+    click.option("--match", type=click.Choice([m.value for m in Match]), default="overlap", help=_MATCH_HELP),
+    click.option("--kind", "kinds", multiple=True, metavar="KIND", help="Keep this kind (repeatable: any of them)."),
+    click.option("--actor", "actors", multiple=True, metavar="NAME", help=_ACTOR_HELP),
+    click.option("--tag", "tags", multiple=True, metavar="TAG", help="Keep events with this tag (repeatable: all)."),
+    click.option("--place", metavar="TEXT", help="Keep events whose place contains these words."),
+    click.option("--grep", metavar="REGEX", help=_GREP_HELP),
+)
+
+
+def filter_options(func: F) -> F:
+    """Add every filter option of ``chrono list``; the command receives ``filters: FilterArgs``."""
+
+    @functools.wraps(func)
+    def wrapper(*args: Any, **kwargs: Any) -> Any:
+        names = FilterArgs.__dataclass_fields__
+        kwargs["filters"] = FilterArgs(**{name: kwargs.pop(name) for name in names})
+        return func(*args, **kwargs)
+
+    for option in reversed(_FILTER_OPTIONS):
+        wrapper = option(wrapper)
+    return wrapper  # type: ignore[return-value]
+
+
+def sort_options(func: F) -> F:
+    """``--sort``, ``--reverse`` and ``--limit``."""
+    func = click.option(
+        "--limit", type=click.IntRange(min=0), metavar="N", help="Show at most N events (applied last)."
+    )(func)
+    func = click.option("--reverse", is_flag=True, help="Reverse the order.")(func)
+    return click.option(
+        "--sort",
+        type=click.Choice([s.value for s in SortKey]),
+        default="date",
+        show_default=True,
+        help="Order by this field.",
+    )(func)
+
+
+def resolve_today(value: str | None, env: Environment) -> _dt.date:
+    """``--today`` as a day; the environment's today when absent."""
+    if value is None:
+        return env.today
+    from chrono.datearg import parse_date_arg
+
+    try:
+        arg = parse_date_arg(value, env.today)
+    except DateError as exc:
+        raise UsageError(str(exc), option="--today") from None
+    if not arg.is_exact:
+        raise UsageError(f"{value!r} is not a single day; give YYYY-MM-DD", option="--today")
+    return arg.lower
+
+
+def date_bounds(value: str | None, option: str, today: _dt.date) -> tuple[_dt.date, _dt.date] | None:
+    """A date option's first and last day, or None when not given."""
+    if value is None:
+        return None
+    from chrono.datearg import parse_date_arg
+
+    try:
+        arg = parse_date_arg(value, today)
+    except DateError as exc:
+        raise UsageError(str(exc), option=option) from None
+    return arg.lower, arg.upper
+
+
+def build_query(
+    filters: FilterArgs,
+    today: _dt.date,
+    sort: str = "date",
+    reverse: bool = False,
+    limit: int | None = None,
+) -> Query:
+    """The core Query for the filter options."""
+    query = Query(
+        match=Match(filters.match),
+        kinds=filters.kinds,
+        actors=filters.actors,
+        tags=filters.tags,
+        place=filters.place,
+        grep=filters.grep,
+        sort=SortKey(sort),
+        reverse=reverse,
+        limit=limit,
+    )
+    if filters.grep:
+        from chrono.query import compile_grep
+
+        compile_grep(filters.grep)
+    for value, option in ((filters.date_from, "--from"), (filters.date_to, "--to"), (filters.date_on, "--on")):
+        bounds = date_bounds(value, option, today)
+        if bounds is None:
+            continue
+        lo, hi = bounds
+        if option == "--from":
+            query = query.with_range(lo, None)
+        elif option == "--to":
+            query = query.with_range(None, hi)
+        else:
+            query = query.with_range(lo, hi)
+    return query

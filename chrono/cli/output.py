@@ -1,0 +1,85 @@
+"""Where output decisions are made once: format, colour, and writing to stdout and stderr."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from typing import TYPE_CHECKING, Any, TypeVar
+
+import click
+
+from chrono.cli.env import Environment
+
+if TYPE_CHECKING:
+    from rich.console import Console
+
+F = TypeVar("F", bound=Callable[..., Any])
+
+COLOR_CHOICES = ("auto", "always", "never")
+
+
+def format_option(choices: tuple[str, ...], default: str = "auto") -> Callable[[F], F]:
+    """``--format`` with these choices; ``auto`` means a table on a terminal, else the first plain one."""
+
+    def decorate(func: F) -> F:
+        return click.option(
+            "--format",
+            "fmt",
+            type=click.Choice(choices),
+            default=default,
+            show_default=True,
+            help="Output format; auto: a table on a terminal, plain text when piped.",
+        )(func)
+
+    return decorate
+
+
+def color_option(func: F) -> F:
+    """``--color auto|always|never`` (auto honours NO_COLOR, FORCE_COLOR and is-a-tty)."""
+    return click.option(
+        "--color",
+        "color",
+        type=click.Choice(COLOR_CHOICES),
+        default="auto",
+        show_default=True,
+        help="Colour in terminal output; auto honours NO_COLOR and FORCE_COLOR.",
+    )(func)
+
+
+def resolve_format(fmt: str, env: Environment, terminal: str, plain: str) -> str:
+    """``auto`` becomes ``terminal`` on a tty and ``plain`` otherwise."""
+    if fmt != "auto":
+        return fmt
+    return terminal if env.stdout_isatty else plain
+
+
+def use_color(option: str, env: Environment) -> bool:
+    """The colour decision: the option, then NO_COLOR, then FORCE_COLOR, then is-a-tty."""
+    if option == "always":
+        return True
+    if option == "never":
+        return False
+    if env.environ.get("NO_COLOR"):
+        return False
+    if env.environ.get("FORCE_COLOR"):
+        return True
+    return env.stdout_isatty
+
+
+def write_lines(env: Environment, lines: Iterable[str]) -> None:
+    """Stream text lines to stdout (each already ends in a newline)."""
+    write = env.stdout.write
+    for line in lines:
+        write(line)
+    env.stdout.flush()
+
+
+def console(env: Environment, color: str) -> Console:
+    """The rich console for stdout."""
+    from chrono.render.terminal import make_console
+
+    return make_console(env.stdout, color=use_color(color, env), width=env.width, environ=env.environ)
+
+
+def note(env: Environment, message: str) -> None:
+    """A line for the human on stderr (counts, hints), never mixed into the data on stdout."""
+    env.stderr.write(message + "\n")

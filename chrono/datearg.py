@@ -1,0 +1,154 @@
+"""Dates typed on the command line: EDTF, written dates and relative ones, each a span of days.
+
+The grammar is strict so that a script never gets a guess: ``01/10/2019`` (day or month first?)
+and ``May 16`` (which year?) are refused with a hint. A written date keeps the precision it was
+written with (``July 2000`` is the whole month); nothing is filled in from today.
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+import re
+from dataclasses import dataclass
+
+from chrono.dates import FORMS_HINT, Precision, parse_span
+from chrono.errors import DateError
+
+ARG_HINT = (
+    "use YYYY, YYYY-MM or YYYY-MM-DD, EDTF (199X, 2001-XX, 2001?), a written date with a "
+    "4-digit year ('July 2000', '19 July 2000'), or today, yesterday, tomorrow, "
+    "'3 years ago', 'in 2 weeks', 'last year', 'this month', 'next week'"
+)
+
+_AGO_RE = re.compile(r"(\d{1,4})\s+(day|week|month|year)s?\s+ago")
+_IN_RE = re.compile(r"in\s+(\d{1,4})\s+(day|week|month|year)s?")
+_PERIOD_RE = re.compile(r"(last|this|next)\s+(week|month|year)")
+_NUMERIC_RE = re.compile(r"[\d\s/.,-]+")
+_YEAR4_RE = re.compile(r"(?<!\d)\d{4}(?!\d)")
+_MONTHS = (
+    "january", "february", "march", "april", "may", "june", "july", "august", "september",
+    "october", "november", "december",
+)  # fmt: skip
+
+
+@dataclass(frozen=True, slots=True)
+class DateArg:
+    """A date argument as a span of days, with the precision it was written at."""
+
+    text: str
+    lower: _dt.date
+    upper: _dt.date
+    precision: Precision
+
+    @property
+    def is_exact(self) -> bool:
+        """True when the argument names one day."""
+        return self.lower == self.upper
+
+
+def parse_date_arg(text: str, today: _dt.date) -> DateArg:
+    """Read a command-line date; raise DateError with the accepted forms when it cannot."""
+    cleaned = " ".join(text.split())
+    lowered = cleaned.lower()
+    if not cleaned:
+        raise DateError(f"an empty date; {ARG_HINT}")
+    relative = _relative(lowered, today)
+    if relative is not None:
+        return DateArg(text, *relative)
+    if re.fullmatch(r"[0-9X?~%/.-]+", cleaned) and re.match(r"[0-9X]{4}", cleaned):
+        try:
+            span = parse_span(cleaned)
+        except DateError as exc:
+            raise DateError(f"{exc}; {ARG_HINT}") from None
+        upper = span.latest_or_max
+        return DateArg(text, span.earliest, upper, span.precision)
+    if _NUMERIC_RE.fullmatch(cleaned):
+        raise DateError(
+            f"{text!r} is ambiguous or not a date: numeric dates must be YYYY-MM-DD "
+            f"(is 01/10/2019 January or October?); {FORMS_HINT}"
+        )
+    return _written(text, cleaned)
+
+
+def _relative(text: str, today: _dt.date) -> tuple[_dt.date, _dt.date, Precision] | None:
+    if text in ("today", "now"):
+        return today, today, Precision.DAY
+    if text == "yesterday":
+        day = today - _dt.timedelta(days=1)
+        return day, day, Precision.DAY
+    if text == "tomorrow":
+        day = today + _dt.timedelta(days=1)
+        return day, day, Precision.DAY
+    for regex, sign in ((_AGO_RE, -1), (_IN_RE, 1)):
+        match = regex.fullmatch(text)
+        if match:
+            day = _shift(today, sign * int(match.group(1)), match.group(2))
+            return day, day, Precision.DAY
+    match = _PERIOD_RE.fullmatch(text)
+    if match:
+        step = {"last": -1, "this": 0, "next": 1}[match.group(1)]
+        return _period(today, step, match.group(2))
+    return None
+
+
+def _shift(day: _dt.date, count: int, unit: str) -> _dt.date:
+    from dateutil.relativedelta import relativedelta
+
+    delta = {
+        "day": relativedelta(days=count),
+        "week": relativedelta(weeks=count),
+        "month": relativedelta(months=count),
+        "year": relativedelta(years=count),
+    }[unit]
+    try:
+        result: _dt.date = day + delta
+    except (OverflowError, ValueError):
+        raise DateError(f"{abs(count)} {unit}s from {day} is outside years 0001-9999") from None
+    return result
+
+
+def _period(today: _dt.date, step: int, unit: str) -> tuple[_dt.date, _dt.date, Precision]:
+    try:
+        if unit == "year":
+            year = today.year + step
+            return _dt.date(year, 1, 1), _dt.date(year, 12, 31), Precision.YEAR
+        if unit == "month":
+            first = _shift(today.replace(day=1), step, "month")
+            last = _shift(first, 1, "month") - _dt.timedelta(days=1)
+            return first, last, Precision.MONTH
+        monday = today - _dt.timedelta(days=today.weekday()) + _dt.timedelta(weeks=step)
+        return monday, monday + _dt.timedelta(days=6), Precision.DAY
+    except (OverflowError, ValueError):
+        raise DateError(f"that {unit} is outside years 0001-9999") from None
+
+
+def _written(original: str, text: str) -> DateArg:
+    """A written date such as 'July 2000' or '19 July 2000', at the precision written."""
+    if not any(month[:3] in text.lower() for month in _MONTHS):
+        raise DateError(f"cannot read {original!r} as a date; {ARG_HINT}")
+    if not _YEAR4_RE.search(text):
+        raise DateError(f"{original!r} has no 4-digit year, and chrono never guesses one; {ARG_HINT}")
+    from dateutil import parser
+
+    # Parse twice with different defaults: a field that changes with the default was not
+    # written, so its precision is not invented (dateutil fills missing fields silently).
+    try:
+        first = parser.parse(text, default=_dt.datetime(2000, 1, 1))
+        second = parser.parse(text, default=_dt.datetime(2004, 2, 2, 1, 1))
+    except (ValueError, OverflowError):
+        raise DateError(f"cannot read {original!r} as a date; {ARG_HINT}") from None
+    if first.time() != _dt.time(0, 0) or second.time() != _dt.time(1, 1):
+        raise DateError(f"{original!r} has a time of day; chrono dates are days")
+    has_year, has_month, has_day = (
+        first.year == second.year,
+        first.month == second.month,
+        first.day == second.day,
+    )
+    if not (has_year and has_month):
+        raise DateError(f"cannot read {original!r} as a date; {ARG_HINT}")
+    if has_day:
+        day = second.date()
+        return DateArg(original, day, day, Precision.DAY)
+    lower = _dt.date(second.year, second.month, 1)
+    upper = _shift(lower, 1, "month") - _dt.timedelta(days=1)
+    return DateArg(original, lower, upper, Precision.MONTH)

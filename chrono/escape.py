@@ -1,0 +1,84 @@
+"""Text from a dataset is data: make it safe for a terminal and a one-line-per-record format.
+
+Two escapings, both reversible in the TSV case:
+
+* ``tsv`` — backslash, tab, newline and carriage return become ``\\\\ \\t \\n \\r``; every other
+  control character (C0, DEL, C1) becomes ``\\xHH``; bidirectional embeddings, overrides and
+  isolates (U+202A-U+202E, U+2066-U+2069) become ``\\uXXXX``. A record is then exactly one line,
+  and ``tsv_unescape`` gives the original text back.
+* ``visible`` — for text drawn on a terminal: the same characters shown as escapes, except that
+  newlines are kept as line breaks and backslashes are left alone.
+"""
+
+from __future__ import annotations
+
+import re
+
+BIDI_CONTROLS = tuple(range(0x202A, 0x202F)) + tuple(range(0x2066, 0x206A))
+_CONTROL_CODES = tuple(range(0x20)) + tuple(range(0x7F, 0xA0))
+
+_TSV_TABLE: dict[int, str] = {code: f"\\x{code:02x}" for code in _CONTROL_CODES}
+_TSV_TABLE.update({code: f"\\u{code:04x}" for code in BIDI_CONTROLS})
+_TSV_TABLE.update({ord("\\"): "\\\\", ord("\t"): "\\t", ord("\n"): "\\n", ord("\r"): "\\r"})
+
+_VISIBLE_TABLE = {code: text for code, text in _TSV_TABLE.items() if code not in (ord("\\"), ord("\n"))}
+
+_CSV_TABLE = {code: text for code, text in _VISIBLE_TABLE.items() if code not in (ord("\t"), ord("\r"))}
+
+_UNSAFE_CHARS = "".join(chr(code) for code in (*_CONTROL_CODES, *BIDI_CONTROLS))
+_TSV_UNSAFE_RE = re.compile("[" + re.escape(_UNSAFE_CHARS + "\\") + "]")
+_VISIBLE_UNSAFE_RE = re.compile("[" + re.escape(_UNSAFE_CHARS.replace("\n", "")) + "]")
+_JSON_UNSAFE_RE = re.compile("[" + re.escape("".join(chr(c) for c in (*range(0x7F, 0xA0), *BIDI_CONTROLS))) + "]")
+_UNESCAPE_RE = re.compile(r"\\(?:x([0-9a-f]{2})|u([0-9a-f]{4})|(.))", re.DOTALL)
+_SIMPLE = {"\\": "\\", "t": "\t", "n": "\n", "r": "\r"}
+
+
+def tsv(text: str) -> str:
+    """Escape a field so that it holds no tab, newline or terminal control (reversible)."""
+    if _TSV_UNSAFE_RE.search(text) is None:
+        return text
+    return text.translate(_TSV_TABLE)
+
+
+def tsv_unescape(text: str) -> str:
+    """The original text of a field escaped by ``tsv``."""
+
+    def replace(match: re.Match[str]) -> str:
+        hex2, hex4, simple = match.groups()
+        if hex2 or hex4:
+            return chr(int(hex2 or hex4, 16))
+        if simple in _SIMPLE:
+            return _SIMPLE[simple]
+        raise ValueError(f"unknown escape \\{simple}")
+
+    return _UNESCAPE_RE.sub(replace, text)
+
+
+def visible(text: str) -> str:
+    """Text for a terminal: controls and bidi overrides shown as escapes, newlines kept."""
+    if _VISIBLE_UNSAFE_RE.search(text) is None:
+        return text
+    return text.translate(_VISIBLE_TABLE)
+
+
+def csv_text(text: str) -> str:
+    """Text for a CSV field: like ``visible``, but tabs and carriage returns kept (CSV quotes them)."""
+    if _VISIBLE_UNSAFE_RE.search(text) is None:
+        return text
+    return text.translate(_CSV_TABLE)
+
+
+def has_unsafe(text: str) -> bool:
+    """True when the text holds a control (other than tab and newline) or a bidi override."""
+    return _VISIBLE_UNSAFE_RE.search(text.replace("\t", "")) is not None
+
+
+def json_safe(encoded: str) -> str:
+    """Make JSON text terminal-safe, losslessly: DEL, C1 and bidi controls as ``\\uXXXX``.
+
+    ``json.dumps(ensure_ascii=False)`` already escapes C0 controls; these other characters can
+    only occur inside JSON strings, where a ``\\u`` escape means the same character.
+    """
+    if _JSON_UNSAFE_RE.search(encoded) is None:
+        return encoded
+    return _JSON_UNSAFE_RE.sub(lambda m: f"\\u{ord(m.group()):04x}", encoded)

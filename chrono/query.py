@@ -1,0 +1,142 @@
+"""A filter spec -> the matching events, in the order asked for. Pure: no I/O, no today."""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as _dt
+import enum
+import re
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from itertools import islice
+
+from chrono.errors import UsageError
+from chrono.model import Chronology, Event
+from chrono.names import contains_words, name_matches, words
+from chrono.timeline import Timeline
+
+
+class Match(enum.Enum):
+    """How an event's span must relate to the asked range."""
+
+    OVERLAP = "overlap"
+    WITHIN = "within"
+
+
+class SortKey(enum.Enum):
+    """What ``--sort`` orders by; ties fall back to chronology order."""
+
+    DATE = "date"
+    TITLE = "title"
+    KIND = "kind"
+    ID = "id"
+
+
+@dataclass(frozen=True, slots=True)
+class Query:
+    """Every filter of ``chrono list``; all combine with AND."""
+
+    lo: _dt.date = _dt.date.min
+    hi: _dt.date = _dt.date.max
+    match: Match = Match.OVERLAP
+    kinds: tuple[str, ...] = ()
+    actors: tuple[str, ...] = ()
+    tags: tuple[str, ...] = ()
+    place: str | None = None
+    grep: str | None = None
+    sort: SortKey = SortKey.DATE
+    reverse: bool = False
+    limit: int | None = None
+
+    def with_range(self, lo: _dt.date | None, hi: _dt.date | None) -> Query:
+        """Narrow the range (intersection with what is already there)."""
+        new_lo = max(self.lo, lo) if lo else self.lo
+        new_hi = min(self.hi, hi) if hi else self.hi
+        return dataclasses.replace(self, lo=new_lo, hi=new_hi)
+
+
+def compile_grep(pattern: str) -> re.Pattern[str]:
+    """The ``--grep`` pattern, case-insensitive; a bad one is a usage error."""
+    try:
+        return re.compile(pattern, re.IGNORECASE)
+    except re.error as exc:
+        raise UsageError(f"invalid regular expression {pattern!r}: {exc}", option="--grep") from None
+
+
+def run(query: Query, timeline: Timeline) -> Iterator[Event]:
+    """The events matching ``query``, sorted, reversed and limited as asked."""
+    if query.lo > query.hi:
+        raise UsageError(f"the range is empty: it starts {query.lo} and ends {query.hi}", option="--from/--to")
+    unbounded = query.lo == _dt.date.min and query.hi == _dt.date.max
+    if unbounded:
+        candidates: Iterable[Event] = timeline.events
+    elif query.match is Match.OVERLAP:
+        candidates = timeline.overlapping(query.lo, query.hi)
+    else:
+        candidates = timeline.within(query.lo, query.hi)
+    events: Iterator[Event] = filter(predicate(query, timeline.chronology), candidates)
+    if query.sort is not SortKey.DATE:
+        key = _SORTERS[query.sort]
+        events = iter(sorted(events, key=key, reverse=query.reverse))
+    elif query.reverse:
+        events = iter(list(events)[::-1])
+    return islice(events, query.limit) if query.limit is not None else events
+
+
+_SORTERS = {
+    SortKey.TITLE: lambda e: (e.title.casefold(), e.sort_key),
+    SortKey.KIND: lambda e: (e.kind, e.sort_key),
+    SortKey.ID: lambda e: e.id,
+}
+
+
+def predicate(query: Query, chronology: Chronology) -> _Predicate:
+    """The non-date filters as one callable."""
+    return _Predicate(query, chronology)
+
+
+class _Predicate:
+    """Filters compiled once per query: regexes built, actor spellings resolved to refs."""
+
+    def __init__(self, query: Query, chronology: Chronology) -> None:
+        self.kinds = frozenset(query.kinds)
+        self.tags = tuple(tag.casefold() for tag in query.tags)
+        self.place = words(query.place) if query.place else None
+        self.grep = compile_grep(query.grep) if query.grep else None
+        self.chronology = chronology
+        self.actor_refs = [_matching_refs(name, chronology) for name in query.actors]
+        self.active = bool(self.kinds or self.tags or self.place or self.grep or self.actor_refs)
+
+    def __call__(self, event: Event) -> bool:
+        if not self.active:
+            return True
+        if self.kinds and event.kind not in self.kinds:
+            return False
+        if self.tags:
+            have = {tag.casefold() for tag in event.tags}
+            if not all(tag in have for tag in self.tags):
+                return False
+        if self.actor_refs and not all(refs.intersection(event.actors) for refs in self.actor_refs):
+            return False
+        if self.place is not None and (event.place is None or not contains_words(words(event.place), self.place)):
+            return False
+        return self.grep is None or self.grep.search(searchable_text(event, self.chronology)) is not None
+
+
+def _matching_refs(query: str, chronology: Chronology) -> frozenset[str]:
+    """Every actor reference in the data (declared id or free text) that the query names."""
+    refs: set[str] = set()
+    for actor in chronology.actors.values():
+        if name_matches(query, actor.spellings):
+            refs.add(actor.id)
+    free = {ref for event in chronology.events for ref in event.actors if ref not in chronology.actors}
+    refs.update(ref for ref in free if name_matches(query, (ref,)))
+    return frozenset(refs)
+
+
+def searchable_text(event: Event, chronology: Chronology) -> str:
+    """The text ``--grep`` searches: id, title, summary, note, place, actor names and tags."""
+    parts = [event.id, event.title, event.summary or "", event.note or "", event.place or ""]
+    parts.extend(chronology.actor_names(event))
+    parts.extend(event.tags)
+    return "\n".join(parts)

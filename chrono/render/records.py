@@ -1,0 +1,49 @@
+"""The JSON record of an event: the one vocabulary every machine format picks fields from."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+from chrono.model import Chronology, Event
+
+FieldGetter = Callable[[Event, Chronology], Any]
+
+FIELDS: dict[str, FieldGetter] = {
+    "id": lambda e, c: e.id,
+    "date": lambda e, c: e.when.edtf,
+    "start": lambda e, c: e.when.earliest.isoformat(),
+    "end": lambda e, c: None if e.when.latest is None else e.when.latest.isoformat(),
+    "precision": lambda e, c: e.when.precision.label,
+    "uncertain": lambda e, c: e.when.uncertain,
+    "approximate": lambda e, c: e.when.approximate,
+    "kind": lambda e, c: e.kind,
+    "title": lambda e, c: e.title,
+    "place": lambda e, c: e.place,
+    "actors": lambda e, c: c.actor_names(e),
+    "tags": lambda e, c: list(e.tags),
+    "summary": lambda e, c: e.summary,
+    "note": lambda e, c: e.note,
+    "sources": lambda e, c: list(e.sources),
+    "related": lambda e, c: list(e.related),
+    "extra": lambda e, c: dict(e.extra),
+}
+FIELD_NAMES = tuple(FIELDS)
+DEFAULT_FIELDS = ("date", "id", "kind", "title")
+
+
+def parse_fields(spec: str | None) -> tuple[str, ...]:
+    """``--fields date,id,title`` -> the field names; raises ValueError naming the valid ones."""
+    if not spec:
+        return DEFAULT_FIELDS
+    names = tuple(name.strip() for name in spec.split(",") if name.strip())
+    unknown = [name for name in names if name not in FIELDS]
+    if unknown or not names:
+        shown = ", ".join(unknown) or "(none)"
+        raise ValueError(f"unknown field {shown}; valid fields: {', '.join(FIELD_NAMES)}")
+    return names
+
+
+def record(event: Event, chronology: Chronology, fields: tuple[str, ...] = FIELD_NAMES) -> dict[str, Any]:
+    """The event as a JSON-ready dict holding ``fields`` in that order."""
+    return {name: FIELDS[name](event, chronology) for name in fields}

@@ -1,0 +1,46 @@
+"""The event table drawn on a terminal; dataset text goes in as plain Text, never markup."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from rich import box
+from rich.table import Table
+from rich.text import Text
+
+from chrono.dates import DateSpan
+from chrono.escape import visible
+from chrono.model import Chronology, Event
+from chrono.render.terminal import kind_style
+
+
+def date_cell(when: DateSpan) -> Text:
+    """A span's date on two lines (start, then end), so the column stays narrow but whole."""
+    if when.open_end:
+        return Text(f"{when.start.edtf} →\n(ongoing)")
+    if when.end is not None:
+        return Text(f"{when.start.edtf} →\n{when.end.edtf}")
+    return Text(when.start.edtf)
+
+
+def event_table(events: Iterable[Event], chronology: Chronology, width: int) -> Table:
+    """Date, id, kind and title (and place when there is room); dates and ids are never cut."""
+    wide = width >= 140
+    table = Table(box=box.SIMPLE_HEAD, header_style="bold", pad_edge=False, show_edge=False)
+    table.add_column("Date", no_wrap=True, style="bold")
+    table.add_column("ID", no_wrap=True, style="dim")
+    table.add_column("Kind", overflow="fold")
+    table.add_column("Title", overflow="fold", ratio=3)
+    if wide:
+        table.add_column("Place", overflow="fold", ratio=1)
+    for event in events:
+        row = [
+            date_cell(event.when),
+            Text(event.id),
+            Text(event.kind, style=kind_style(event.kind)),
+            Text(visible(event.title)),
+        ]
+        if wide:
+            row.append(Text(visible(event.place or "")))
+        table.add_row(*row)
+    return table

@@ -1,0 +1,49 @@
+"""The rich console chrono draws on, configured once from the resolved colour and width."""
+
+from __future__ import annotations
+
+import zlib
+from collections.abc import Mapping
+from typing import TextIO
+
+from rich.console import Console
+
+KIND_COLOURS = (
+    "cyan",
+    "magenta",
+    "green",
+    "yellow",
+    "blue",
+    "red",
+    "bright_cyan",
+    "bright_magenta",
+    "bright_green",
+    "bright_blue",
+)
+_IGNORED_ENV = ("NO_COLOR", "FORCE_COLOR", "COLUMNS", "LINES", "TTY_COMPATIBLE", "TTY_INTERACTIVE")
+
+
+def make_console(stream: TextIO, *, color: bool, width: int, environ: Mapping[str, str]) -> Console:
+    """A console that never interprets markup or highlights data, with colour decided by chrono.
+
+    The colour decision (``--color``, ``NO_COLOR``, ``FORCE_COLOR``, is-a-tty) is made once by the
+    CLI, so those variables are hidden from rich here to keep it from deciding again.
+    """
+    environ = {key: value for key, value in environ.items() if key not in _IGNORED_ENV}
+    return Console(
+        file=stream,
+        width=width,
+        force_terminal=color,
+        color_system="truecolor" if color else None,
+        no_color=not color,
+        markup=False,
+        emoji=False,
+        highlight=False,
+        soft_wrap=False,
+        _environ=environ,
+    )
+
+
+def kind_style(kind: str) -> str:
+    """A stable colour per kind, so a kind looks the same in every run and command."""
+    return KIND_COLOURS[zlib.crc32(kind.encode()) % len(KIND_COLOURS)]
