@@ -164,10 +164,10 @@ def parse_date(text: str) -> PartialDate:
     if month_s == "XX" and day_s not in (None, "XX"):
         raise _bad(text, "with an unknown month (XX) the day must be XX too")
 
-    year_lo = max(int(year_s.replace("X", "0")), MIN_YEAR)
     year_hi = int(year_s.replace("X", "9"))
-    if not year_unknown and not MIN_YEAR <= year_lo <= MAX_YEAR:
+    if year_hi < MIN_YEAR:
         raise _bad(text, "years run from 0001 to 9999")
+    year_lo = max(int(year_s.replace("X", "0")), MIN_YEAR)  # 0XXX: years 1-999, there is no year 0
 
     if month_s is None or month_s == "XX":
         lower, upper = _dt.date(year_lo, 1, 1), _dt.date(year_hi, 12, 31)

@@ -58,7 +58,7 @@ class Query:
 def compile_grep(pattern: str) -> re.Pattern[str]:
     """The ``--grep`` pattern, case-insensitive; a bad one is a usage error."""
     try:
-        return re.compile(pattern, re.IGNORECASE)
+        return re.compile(pattern, re.IGNORECASE | re.MULTILINE)
     except re.error as exc:
         raise UsageError(f"invalid regular expression {pattern!r}: {exc}", option="--grep") from None
 

@@ -32,6 +32,10 @@ Exit codes: 0 ok, 1 a negative answer, 2 usage or data error, 3 internal error, 
 """
 
 
+class _PipeClosed(Exception):
+    """The reader of stdout went away (``chrono list | head -1``)."""
+
+
 class ChronoGroup(click.Group):
     """A group whose commands load on first use and whose ``main`` is the error boundary."""
 
@@ -51,6 +55,14 @@ class ChronoGroup(click.Group):
         with formatter.section("Commands"):
             formatter.write_dl(rows)
 
+    def invoke(self, ctx: click.Context) -> Any:
+        try:
+            return super().invoke(ctx)
+        except BrokenPipeError:
+            # click turns EPIPE into exit 1 by itself; a closed pipe is the reader's choice,
+            # not a failure, so carry it past click to the boundary as something else.
+            raise _PipeClosed from None
+
     def main(
         self,
         args: Sequence[str] | None = None,
@@ -59,11 +71,26 @@ class ChronoGroup(click.Group):
         standalone_mode: bool = True,
         **extra: Any,
     ) -> Any:
-        env = extra.pop("obj", None) or Environment.from_system()
+        env = _environment(extra.pop("obj", None))
         code = run(self, env, args, prog_name or "chrono", complete_var, extra)
         if standalone_mode:
             sys.exit(code)
         return code
+
+
+def _environment(obj: object) -> Environment:
+    """The Environment to run in: given whole, or the system's with some fields replaced.
+
+    Tests pass a mapping of overrides (is-a-tty, width, today) so that the streams are the
+    ones of the moment the command runs, such as click's CliRunner captures.
+    """
+    if isinstance(obj, Environment):
+        return obj
+    env = Environment.from_system()
+    if isinstance(obj, dict):
+        for name, value in obj.items():
+            setattr(env, name, value)
+    return env
 
 
 def run(
@@ -102,7 +129,7 @@ def run(
         for line in exc.lines():
             _say(env, f"chrono: error: {line}")
         return exc.exit_code
-    except BrokenPipeError:
+    except (BrokenPipeError, _PipeClosed):
         _silence_stdout()
         return ExitCode.OK
     except Exception as exc:  # the boundary: anything else is our bug, said briefly
