@@ -96,6 +96,14 @@ class SourceError(ChronoError):
 
 
 class NotFoundError(ChronoError):
-    """An event id that does not exist or is ambiguous; a negative answer, exit 1."""
+    """Event ids that do not exist or are ambiguous; a negative answer, exit 1."""
 
     exit_code = ExitCode.NEGATIVE
+
+    def __init__(self, messages: Sequence[str]) -> None:
+        super().__init__("; ".join(messages))
+        self.messages = tuple(messages)
+
+    def lines(self) -> list[str]:
+        """One line per id that was not found."""
+        return list(self.messages)

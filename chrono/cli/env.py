@@ -33,7 +33,15 @@ class Environment:
 
     @classmethod
     def from_system(cls) -> Environment:
-        """The real process environment."""
+        """The real process environment.
+
+        Text that the output encoding cannot hold (``PYTHONIOENCODING=ascii``) is written as
+        backslash escapes instead of failing the command.
+        """
+        for stream in (sys.stdout, sys.stderr):
+            reconfigure = getattr(stream, "reconfigure", None)
+            if reconfigure is not None:
+                reconfigure(errors="backslashreplace")
         isatty = sys.stdout.isatty()
         width = shutil.get_terminal_size((80, 24)).columns if isatty else _columns(os.environ)
         return cls(stdout_isatty=isatty, width=width)

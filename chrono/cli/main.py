@@ -22,6 +22,9 @@ from chrono.errors import ChronoError, DataError, ExitCode
 # name -> (module, one-line help); the help is here so that listing commands imports nothing.
 COMMANDS: dict[str, tuple[str, str]] = {
     "list": ("chrono.cli.commands.list_cmd", "List events, filtered and sorted."),
+    "show": ("chrono.cli.commands.show_cmd", "Show everything about events, by id or prefix."),
+    "between": ("chrono.cli.commands.between_cmd", "The time between two events or dates."),
+    "anniversaries": ("chrono.cli.commands.anniversaries_cmd", "Anniversaries falling in a window of days."),
 }
 
 EPILOG = """\b

@@ -70,18 +70,28 @@ _FILTER_OPTIONS = (
 )
 
 
-def filter_options(func: F) -> F:
-    """Add every filter option of ``chrono list``; the command receives ``filters: FilterArgs``."""
-
+def _with_filters(func: F, options: tuple[Callable[[F], F], ...]) -> F:
     @functools.wraps(func)
     def wrapper(*args: Any, **kwargs: Any) -> Any:
-        names = FilterArgs.__dataclass_fields__
-        kwargs["filters"] = FilterArgs(**{name: kwargs.pop(name) for name in names})
+        values = {name: kwargs.pop(name, None) for name in FilterArgs.__dataclass_fields__}
+        values["match"] = values["match"] or Match.OVERLAP.value
+        values.update({name: values[name] or () for name in ("kinds", "actors", "tags")})
+        kwargs["filters"] = FilterArgs(**values)
         return func(*args, **kwargs)
 
-    for option in reversed(_FILTER_OPTIONS):
+    for option in reversed(options):
         wrapper = option(wrapper)
     return wrapper  # type: ignore[return-value]
+
+
+def filter_options(func: F) -> F:
+    """Add every filter option of ``chrono list``; the command receives ``filters: FilterArgs``."""
+    return _with_filters(func, _FILTER_OPTIONS)
+
+
+def filter_options_without_dates(func: F) -> F:
+    """The filters without --from/--to/--on/--match, for commands whose dates mean something else."""
+    return _with_filters(func, _FILTER_OPTIONS[4:])
 
 
 def sort_options(func: F) -> F:

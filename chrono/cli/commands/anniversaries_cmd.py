@@ -1,0 +1,85 @@
+"""``chrono anniversaries``: which anniversaries fall in a window of days."""
+
+from __future__ import annotations
+
+import click
+
+from chrono.anniversaries import anniversaries, window
+from chrono.cli.env import Environment
+from chrono.cli.loading import load_timeline
+from chrono.cli.options import (
+    FilterArgs,
+    build_query,
+    data_option,
+    date_bounds,
+    filter_options_without_dates,
+    resolve_today,
+    today_option,
+)
+from chrono.cli.output import color_option, console, format_option, resolve_format, write_lines
+from chrono.errors import UsageError
+from chrono.escape import tsv
+from chrono.query import run
+
+
+@click.command("anniversaries")
+@click.option("--on", "on", metavar="DATE", help="The window's centre day (default: today).")
+@click.option("--ahead", type=click.IntRange(0, 3660), default=7, show_default=True, help="Days after DATE.")
+@click.option("--behind", type=click.IntRange(0, 3660), default=0, show_default=True, help="Days before DATE.")
+@data_option
+@filter_options_without_dates
+@today_option
+@format_option(("auto", "table", "tsv", "json"))
+@color_option
+@click.pass_obj
+def command(
+    env: Environment,
+    on: str | None,
+    ahead: int,
+    behind: int,
+    data: tuple[str, ...],
+    filters: FilterArgs,
+    today: str | None,
+    fmt: str,
+    color: str,
+) -> None:
+    """Anniversaries falling from DATE - behind to DATE + ahead (inclusive).
+
+    Events with a day-precise start count; month-precise ones appear when the window touches
+    their month (marked as such); year-only ones never. 29 February falls on 28 February in
+    common years. The filters of 'chrono list' apply, except its date range: here --on sets
+    the window.
+
+    \b
+    Examples:
+      chrono anniversaries                       # the coming week
+      chrono anniversaries --on 2022-08-05 --behind 1 --ahead 0
+      chrono anniversaries --ahead 30 --kind treaty --format json
+    """
+    day = resolve_today(today, env)
+    centre = day
+    if on is not None:
+        bounds = date_bounds(on, "--on", day)
+        if bounds is None or bounds[0] != bounds[1]:
+            raise UsageError(f"{on!r} is not a single day", option="--on")
+        centre = bounds[0]
+    lo, hi = window(centre, behind, ahead)
+    query = build_query(filters, day)
+    events = run(query, load_timeline(env, data))
+    found = anniversaries(events, lo, hi)
+    fmt = resolve_format(fmt, env, terminal="table", plain="tsv")
+    if fmt == "table":
+        from chrono.render.panels import anniversary_table
+
+        console(env, color).print(anniversary_table(found))
+    elif fmt == "json":
+        from chrono.render.jsonout import array_lines
+
+        records = (
+            {"anniversary": a.label, "years": a.years, "round": a.round, "precision": a.precision.label,
+             "id": a.event.id, "date": a.event.when.edtf, "title": a.event.title}
+            for a in found
+        )  # fmt: skip
+        write_lines(env, array_lines(records))
+    else:
+        write_lines(env, (f"{a.label}\t{a.years}\t{a.event.id}\t{tsv(a.event.title)}\n" for a in found))

@@ -1,0 +1,112 @@
+"""``chrono between A B``: the time from A to B, honest about partial dates."""
+
+from __future__ import annotations
+
+import datetime as _dt
+from typing import Any
+
+import click
+
+from chrono.cli.env import Environment
+from chrono.cli.loading import load_timeline
+from chrono.cli.options import data_option, resolve_today, today_option
+from chrono.cli.output import format_option, write_lines
+from chrono.datearg import parse_date_arg
+from chrono.errors import DateError, NotFoundError, UsageError
+from chrono.intervals import interval
+from chrono.lookup import Miss, find
+from chrono.model import Chronology
+
+UNITS = ("days", "weeks", "months", "years")
+
+
+def _endpoint(
+    text: str, use_end: bool, today: _dt.date, load: Any, option: str
+) -> tuple[_dt.date, _dt.date, dict[str, Any]]:
+    """A date argument or an event (its start, or its end with --from-end/--to-end) as a span."""
+    try:
+        arg = parse_date_arg(text, today)
+    except DateError:
+        arg = None
+    if arg is not None:
+        return (
+            arg.lower,
+            arg.upper,
+            {"input": text, "event": None, "start": arg.lower.isoformat(), "end": arg.upper.isoformat()},
+        )
+    chronology: Chronology = load()
+    hit = find(chronology, text)
+    if isinstance(hit, Miss):
+        raise NotFoundError([hit.message() + " (and it is not a date)"])
+    when = hit.when
+    if use_end and when.open_end:
+        raise UsageError(f"event '{hit.id}' is ongoing: it has no end", option=option)
+    part = (when.end or when.start) if use_end else when.start
+    info = {
+        "input": text,
+        "event": hit.id,
+        "date": part.edtf,
+        "start": part.lower.isoformat(),
+        "end": part.upper.isoformat(),
+    }
+    return part.lower, part.upper, info
+
+
+@click.command("between")
+@click.argument("a", metavar="A")
+@click.argument("b", metavar="B")
+@click.option("--from-end", is_flag=True, help="Measure from A's end instead of its start.")
+@click.option("--to-end", is_flag=True, help="Measure to B's end instead of its start.")
+@click.option("--unit", type=click.Choice(UNITS), help="Print one number (or MIN..MAX) in this unit.")
+@data_option
+@today_option
+@format_option(("auto", "text", "json"))
+@click.pass_obj
+def command(
+    env: Environment,
+    a: str,
+    b: str,
+    from_end: bool,
+    to_end: bool,
+    unit: str | None,
+    data: tuple[str, ...],
+    today: str | None,
+    fmt: str,
+) -> None:
+    """The time from A to B; each is an event id (or unique prefix) or a date.
+
+    An event stands for its start. Partial dates give the shortest and longest possible
+    interval. A that reads as a date is a date, even if an event id starts the same way.
+
+    \b
+    Examples:
+      chrono between 2000-07-19 2001-08-04          # 1 year, 16 days (381 days)
+      chrono between moscow-declaration today --unit years
+      chrono between kim-jong-il-visit-2011 vladivostok-summit-2019 --format json
+    """
+    day = resolve_today(today, env)
+    cache: list[Chronology] = []
+
+    def load() -> Chronology:
+        if not cache:
+            cache.append(load_timeline(env, data).chronology)
+        return cache[0]
+
+    a_lo, a_hi, a_info = _endpoint(a, from_end, day, load, "--from-end")
+    b_lo, b_hi, b_info = _endpoint(b, to_end, day, load, "--to-end")
+    result = interval(a_lo, a_hi, b_lo, b_hi)
+    if fmt == "json":
+        from chrono.render.jsonout import dumps
+
+        payload = {
+            "from": a_info,
+            "to": b_info,
+            "exact": result.exact,
+            "min": result.shortest.as_dict(),
+            "max": result.longest.as_dict(),
+        }
+        write_lines(env, [dumps(payload) + "\n"])
+    elif unit is not None:
+        write_lines(env, [result.in_unit(unit) + "\n"])
+    else:
+        write_lines(env, [result.words() + "\n"])

@@ -1,0 +1,67 @@
+"""``chrono show ID...``: everything about one or more events."""
+
+from __future__ import annotations
+
+import click
+
+from chrono.cli.env import Environment
+from chrono.cli.loading import load_timeline
+from chrono.cli.options import data_option, resolve_today, today_option
+from chrono.cli.output import color_option, console, format_option, resolve_format, write_lines
+from chrono.errors import NotFoundError
+from chrono.escape import tsv
+from chrono.lookup import Miss, find
+from chrono.model import Event
+
+
+@click.command("show")
+@click.argument("ids", nargs=-1, required=True, metavar="ID...")
+@data_option
+@click.option("--aliases", is_flag=True, help="Also show each actor's other spellings.")
+@today_option
+@format_option(("auto", "panel", "text", "json"))
+@color_option
+@click.pass_obj
+def command(
+    env: Environment,
+    ids: tuple[str, ...],
+    data: tuple[str, ...],
+    aliases: bool,
+    today: str | None,
+    fmt: str,
+    color: str,
+) -> None:
+    """Show everything about events, by id or unique id prefix.
+
+    Piped, each event is 'key: value' lines (values escaped as in TSV), events separated by a
+    blank line; --format json gives a JSON array. An unknown or ambiguous id exits 1 after
+    the others are shown.
+
+    \b
+    Examples:
+      chrono show moscow-declaration
+      chrono show moscow --format json | jq '.[0].sources'
+    """
+    day = resolve_today(today, env)
+    chronology = load_timeline(env, data).chronology
+    hits = [find(chronology, ident) for ident in ids]
+    found = [hit for hit in hits if isinstance(hit, Event)]
+    misses = [hit.message() for hit in hits if isinstance(hit, Miss)]
+    fmt = resolve_format(fmt, env, terminal="panel", plain="text")
+    if fmt == "json":
+        from chrono.render.details import show_record
+        from chrono.render.jsonout import array_lines
+
+        write_lines(env, array_lines(show_record(event, chronology) for event in found))
+    elif fmt == "panel" and found:
+        from chrono.render.details import rows
+        from chrono.render.panels import panels
+
+        console(env, color).print(panels([(rows(e, chronology, day, aliases), e.kind) for e in found]))
+    elif found:
+        from chrono.render.details import rows
+
+        texts = ["".join(f"{key}: {tsv(value)}\n" for key, value in rows(e, chronology, day, aliases)) for e in found]
+        write_lines(env, ["\n".join(texts)])
+    if misses:
+        raise NotFoundError(misses)  # after the others were shown

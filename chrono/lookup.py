@@ -1,0 +1,58 @@
+"""Finding events by id or unique prefix, and their links in both directions."""
+
+from __future__ import annotations
+
+import difflib
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from chrono.model import Chronology, Event
+
+
+@dataclass(frozen=True, slots=True)
+class Miss:
+    """An id that named no single event: the closest ids, or the candidates of a prefix."""
+
+    query: str
+    candidates: tuple[str, ...]
+    ambiguous: bool
+
+    def message(self) -> str:
+        """One line saying what went wrong and what was probably meant."""
+        if self.ambiguous:
+            shown = ", ".join(self.candidates[:8]) + (", ..." if len(self.candidates) > 8 else "")
+            return f"'{self.query}' is ambiguous: it starts {len(self.candidates)} ids ({shown})"
+        if self.candidates:
+            return f"no event '{self.query}'; did you mean {' or '.join(repr(c) for c in self.candidates)}?"
+        return f"no event '{self.query}'"
+
+
+def find(chronology: Chronology, query: str, ids: Sequence[str] | None = None) -> Event | Miss:
+    """The event with this id, or the only one whose id starts with it; else a Miss."""
+    by_id = chronology.by_id()
+    if query in by_id:
+        return by_id[query]
+    every = sorted(by_id) if ids is None else list(ids)
+    starting = [ident for ident in every if ident.startswith(query)]
+    if len(starting) == 1:
+        return by_id[starting[0]]
+    if starting:
+        return Miss(query, tuple(starting), ambiguous=True)
+    close = difflib.get_close_matches(query, every, n=3, cutoff=0.6)
+    return Miss(query, tuple(close), ambiguous=False)
+
+
+@dataclass(frozen=True, slots=True)
+class Links:
+    """An event's related events: those it lists and those that list it."""
+
+    links_to: tuple[Event, ...]
+    linked_from: tuple[Event, ...]
+
+
+def links(chronology: Chronology, event: Event) -> Links:
+    """Related events in both directions, in chronology order."""
+    by_id = chronology.by_id()
+    to = tuple(sorted((by_id[i] for i in event.related if i in by_id), key=lambda e: e.sort_key))
+    back = tuple(e for e in chronology.events if event.id in e.related)
+    return Links(to, back)

@@ -1,0 +1,84 @@
+"""What ``chrono show`` says about an event: one list of (key, value) rows for every format."""
+
+from __future__ import annotations
+
+import datetime as _dt
+import json
+from typing import Any
+
+from chrono.dates import DateSpan
+from chrono.intervals import ago
+from chrono.lookup import links
+from chrono.model import Chronology, Event, Source
+from chrono.render.records import FIELD_NAMES, record
+
+
+def span_text(when: DateSpan) -> str:
+    """The days a date stands for: '2002-01-01 .. 2002-12-31' (or '.. (ongoing)')."""
+    latest = when.latest
+    end = "(ongoing)" if latest is None else latest.isoformat()
+    return when.earliest.isoformat() if latest == when.earliest else f"{when.earliest.isoformat()} .. {end}"
+
+
+def source_text(source: Source) -> str:
+    """A source on one line: title, publisher, date, url."""
+    parts = [source.title, source.publisher or "", source.date.edtf if source.date else "", source.url or ""]
+    return " | ".join(part for part in parts if part)
+
+
+def rows(event: Event, chronology: Chronology, today: _dt.date, aliases: bool = False) -> list[tuple[str, str]]:
+    """Every fact about the event as (key, value) rows, in reading order; empty ones left out."""
+    when = event.when
+    out: list[tuple[str, str]] = [
+        ("id", event.id),
+        ("title", event.title),
+        ("date", when.edtf),
+        ("span", span_text(when)),
+        ("ago", ago(when.start.lower, when.start.upper, today)),
+        ("kind", event.kind),
+    ]
+    if event.place:
+        out.append(("place", event.place))
+    for ref in event.actors:
+        actor = chronology.actors.get(ref)
+        name = actor.name if actor else ref
+        if aliases and actor and actor.aliases:
+            name = f"{name} (also: {', '.join(actor.aliases)})"
+        out.append(("actor", name))
+    if event.tags:
+        out.append(("tags", ", ".join(event.tags)))
+    for key in ("summary", "note"):
+        value = getattr(event, key)
+        if value:
+            out.append((key, value))
+    for key, value in event.extra.items():
+        shown = value if isinstance(value, str) else json.dumps(value, ensure_ascii=False, default=str)
+        out.append((f"extra.{key}", shown))
+    for ref in event.sources:
+        source = chronology.sources.get(ref)
+        out.append(("source", f"{ref}: {source_text(source)}" if source else ref))
+    linked = links(chronology, event)
+    out.extend(("links-to", f"{e.when.edtf} {e.id} {e.title}") for e in linked.links_to)
+    out.extend(("linked-from", f"{e.when.edtf} {e.id} {e.title}") for e in linked.linked_from)
+    return out
+
+
+def show_record(event: Event, chronology: Chronology) -> dict[str, Any]:
+    """The ``list`` JSON object, with sources resolved and ``related`` split by direction."""
+    data = record(event, chronology, tuple(name for name in FIELD_NAMES if name != "related"))
+    data["sources"] = [_source_record(ref, chronology.sources.get(ref)) for ref in event.sources]
+    linked = links(chronology, event)
+    data["links_to"] = [_brief(e) for e in linked.links_to]
+    data["linked_from"] = [_brief(e) for e in linked.linked_from]
+    return data
+
+
+def _source_record(ref: str, source: Source | None) -> dict[str, Any]:
+    if source is None:
+        return {"id": ref, "title": None, "publisher": None, "date": None, "url": None}
+    date = source.date.edtf if source.date else None
+    return {"id": ref, "title": source.title, "publisher": source.publisher, "date": date, "url": source.url}
+
+
+def _brief(event: Event) -> dict[str, str]:
+    return {"id": event.id, "date": event.when.edtf, "title": event.title}
