@@ -5,8 +5,9 @@ from __future__ import annotations
 import datetime as dt
 
 from chrono.anniversaries import anniversaries, ordinal, window
-from chrono.dataset import load, merge, parse_file
+from chrono.dataset import load
 from chrono.model import Chronology
+from chrono.parsing import merge, parse_file
 
 D = dt.date
 

@@ -1,0 +1,144 @@
+"""What changed between two chronologies, keyed by id — not by line.
+
+Reordering events, reformatting a file or moving events between files is no change: records
+are compared as values. An event that disappears while another with the same date, kind and
+title appears under a new id is a rename. A date change says what it is: a refinement (the new
+span lies inside the old one), a coarsening (the old lies inside the new), a restatement (the
+same days, written differently: a qualifier added, say) or a move.
+"""
+
+from __future__ import annotations
+
+import enum
+from collections.abc import Iterator, Mapping
+from dataclasses import dataclass
+from typing import Any
+
+from chrono.dates import DateSpan
+from chrono.model import Actor, Chronology, Event, Source
+
+
+class Op(enum.Enum):
+    """What happened to a record."""
+
+    ADDED = "added"
+    REMOVED = "removed"
+    CHANGED = "changed"
+    RENAMED = "renamed"
+
+
+class DateChange(enum.Enum):
+    """How a date changed."""
+
+    REFINEMENT = "refinement"
+    COARSENING = "coarsening"
+    RESTATEMENT = "restatement"
+    MOVE = "move"
+
+
+@dataclass(frozen=True, slots=True)
+class Change:
+    """One difference. ``id`` is an event id, or ``actor:ID`` / ``source:ID`` for those tables."""
+
+    op: Op
+    id: str
+    field: str | None = None
+    old: Any = None
+    new: Any = None
+    date_change: DateChange | None = None
+
+
+EVENT_FIELDS = ("date", "kind", "title", "place", "actors", "tags", "summary", "note", "sources", "related", "extra")
+
+
+def _value(event: Event, name: str) -> Any:
+    if name == "date":
+        return event.when.edtf
+    value = getattr(event, name)
+    if isinstance(value, tuple):
+        return list(value)
+    if isinstance(value, Mapping):
+        return dict(value)
+    return value
+
+
+def classify(old: DateSpan, new: DateSpan) -> DateChange:
+    """Refinement, coarsening, restatement or move, by the days each span covers."""
+    old_lo, old_hi = old.earliest, old.latest_or_max
+    new_lo, new_hi = new.earliest, new.latest_or_max
+    if (old_lo, old_hi) == (new_lo, new_hi):
+        return DateChange.RESTATEMENT
+    if old_lo <= new_lo and new_hi <= old_hi:
+        return DateChange.REFINEMENT
+    if new_lo <= old_lo and old_hi <= new_hi:
+        return DateChange.COARSENING
+    return DateChange.MOVE
+
+
+def event_changes(old: Event, new: Event) -> Iterator[Change]:
+    """Field-by-field differences of one event (same or renamed id)."""
+    for name in EVENT_FIELDS:
+        before, after = _value(old, name), _value(new, name)
+        if before != after:
+            kind = classify(old.when, new.when) if name == "date" else None
+            yield Change(Op.CHANGED, new.id, name, before, after, kind)
+
+
+def _identity(event: Event) -> tuple[str, str, str]:
+    return (event.when.edtf, event.kind, event.title)
+
+
+def _record_changes(
+    prefix: str, old: Mapping[str, Actor | Source], new: Mapping[str, Actor | Source]
+) -> Iterator[Change]:
+    for ident in sorted(old.keys() - new.keys()):
+        yield Change(Op.REMOVED, f"{prefix}:{ident}", None, _describe(old[ident]), None)
+    for ident in sorted(new.keys() - old.keys()):
+        yield Change(Op.ADDED, f"{prefix}:{ident}", None, None, _describe(new[ident]))
+    for ident in sorted(old.keys() & new.keys()):
+        if old[ident] != new[ident]:
+            for name in old[ident].__dataclass_fields__:
+                if name in ("id", "origin"):
+                    continue
+                before, after = _plain(getattr(old[ident], name)), _plain(getattr(new[ident], name))
+                if before != after:
+                    yield Change(Op.CHANGED, f"{prefix}:{ident}", name, before, after)
+
+
+def _plain(value: Any) -> Any:
+    if isinstance(value, tuple):
+        return list(value)
+    if isinstance(value, DateSpan):
+        return value.edtf
+    return value
+
+
+def _describe(record: Actor | Source) -> str:
+    return record.name if isinstance(record, Actor) else record.title
+
+
+def diff(old: Chronology, new: Chronology) -> list[Change]:
+    """Every difference from ``old`` to ``new``: events by id, then actors and sources."""
+    old_events, new_events = old.by_id(), new.by_id()
+    removed = {i: e for i, e in old_events.items() if i not in new_events}
+    added = {i: e for i, e in new_events.items() if i not in old_events}
+    changes: list[Change] = []
+    by_identity: dict[tuple[str, str, str], list[str]] = {}
+    for ident, event in added.items():
+        by_identity.setdefault(_identity(event), []).append(ident)
+    for ident, event in sorted(removed.items(), key=lambda item: item[1].sort_key):
+        candidates = by_identity.get(_identity(event), [])
+        if len(candidates) == 1 and candidates[0] in added:
+            new_id = candidates.pop()
+            renamed = added.pop(new_id)
+            changes.append(Change(Op.RENAMED, new_id, "id", ident, new_id))
+            changes.extend(event_changes(event, renamed))
+        else:
+            changes.append(Change(Op.REMOVED, ident, None, f"{event.when.edtf} {event.title}", None))
+    for ident, event in sorted(added.items(), key=lambda item: item[1].sort_key):
+        changes.append(Change(Op.ADDED, ident, None, None, f"{event.when.edtf} {event.title}"))
+    for ident in sorted(old_events.keys() & new_events.keys(), key=lambda i: new_events[i].sort_key):
+        changes.extend(event_changes(old_events[ident], new_events[ident]))
+    changes.extend(_record_changes("actor", old.actors, new.actors))
+    changes.extend(_record_changes("source", old.sources, new.sources))
+    return changes

@@ -1,0 +1,162 @@
+"""``chrono check``: every error the loader finds, plus warnings about data that loads but
+probably is not what its author meant."""
+
+from __future__ import annotations
+
+import datetime as _dt
+import difflib
+from collections import Counter, defaultdict
+from collections.abc import Iterator, Mapping, Sequence
+from dataclasses import dataclass
+
+from chrono.errors import Problem, Severity
+from chrono.escape import has_unsafe
+from chrono.model import Chronology, Event, Origin
+from chrono.names import words
+from chrono.parsing import FileReport, ParsedFile, merge
+
+RARE_KIND_MIN_EVENTS = 20
+NEAR_TITLE_RATIO = 0.85
+FUZZY_GROUP_LIMIT = 200
+
+
+@dataclass(frozen=True, slots=True)
+class Report:
+    """The problems of a check, in file order, and how many files were read."""
+
+    problems: tuple[Problem, ...]
+    files: int
+
+    @property
+    def errors(self) -> int:
+        """How many errors."""
+        return sum(1 for p in self.problems if p.severity is Severity.ERROR)
+
+    @property
+    def warnings(self) -> int:
+        """How many warnings."""
+        return sum(1 for p in self.problems if p.severity is Severity.WARNING)
+
+
+def check(files: Sequence[ParsedFile], today: _dt.date) -> Report:
+    """Errors of every file and across files, then warnings about what did load."""
+    chronology, problems = merge(files)
+    reports = {parsed.report.name: parsed.report for parsed in files}
+    warnings = list(_warnings(chronology, today))
+    placed = []
+    for event, key, code, message, literal in warnings:
+        origin = event.origin
+        if origin is None or origin.path not in reports:
+            continue
+        line, col = reports[origin.path].positions.value("event", origin.index, key, literal)
+        placed.append(Problem(origin.path, line, col, Severity.WARNING, code, message))
+    placed.extend(_text_warnings_outside_events(chronology, reports))
+    order = {name: number for number, name in enumerate(reports)}
+    every = sorted([*problems, *placed], key=lambda p: (order.get(p.path, len(order)), p.line, p.col))
+    return Report(tuple(every), len(files))
+
+
+# (event, key to point at, code, message, literal to find in the key's value)
+Warning_ = tuple[Event, str, str, str, "str | None"]
+
+
+def _warnings(chronology: Chronology, today: _dt.date) -> Iterator[Warning_]:
+    events = chronology.events
+    kinds = Counter(event.kind for event in events)
+    declared: dict[tuple[str, ...], str] = {}
+    for actor in chronology.actors.values():
+        for spelling in (actor.name, *actor.aliases):
+            declared.setdefault(words(spelling), actor.id)
+    for event in events:
+        label = f"event '{event.id}'"
+        if not event.sources:
+            yield event, "id", "no-source", f"{label}: no source is cited", None
+        if len(events) >= RARE_KIND_MIN_EVENTS and kinds[event.kind] == 1:
+            others = [kind for kind in kinds if kind != event.kind]
+            close = difflib.get_close_matches(event.kind, others, n=1, cutoff=0.75)
+            if close:
+                message = f"{label}: kind '{event.kind}' is used once; did you mean '{close[0]}'?"
+                yield event, "kind", "rare-kind", message, None
+        for ref in event.actors:
+            if ref not in chronology.actors and words(ref) in declared:
+                actor_id = declared[words(ref)]
+                message = f"{label}: actor '{ref}' is a declared actor's name; write its id '{actor_id}'"
+                yield event, "actors", "actor-name", message, ref
+        for key in ("title", "place", "summary", "note"):
+            value = getattr(event, key)
+            if value and has_unsafe(value):
+                yield (
+                    event,
+                    key,
+                    "control-char",
+                    f"{label}: {key} holds control or bidirectional-override characters",
+                    None,
+                )
+        for key in ("actors", "tags"):
+            for value in getattr(event, key):
+                if has_unsafe(value):
+                    yield (
+                        event,
+                        key,
+                        "control-char",
+                        f"{label}: {key} holds control or bidirectional-override characters",
+                        None,
+                    )
+        if event.earliest > today:
+            message = f"{label}: date {event.when.edtf} is after today ({today.isoformat()}; pin it with --today)"
+            yield event, "date", "future-date", message, None
+    yield from _near_duplicates(events)
+
+
+def _near_duplicates(events: Sequence[Event]) -> Iterator[Warning_]:
+    """Same date and kind, and titles equal but for case and punctuation, or nearly equal.
+
+    Titles that differ in a number ('Round 1' and 'Round 2') are different events. Fuzzy
+    comparison is quadratic, so a date-and-kind group larger than ``FUZZY_GROUP_LIMIT`` is
+    only checked for equal titles.
+    """
+    groups: dict[tuple[str, str], list[Event]] = defaultdict(list)
+    for event in events:
+        groups[(event.when.edtf, event.kind)].append(event)
+    for group in groups.values():
+        if len(group) < 2:
+            continue
+        seen: dict[tuple[str, ...], Event] = {}
+        for event in group:
+            key = words(event.title)
+            if key in seen:
+                yield event, "title", "near-duplicate", _duplicate_message(event, seen[key]), None
+            else:
+                seen[key] = event
+        if len(seen) > FUZZY_GROUP_LIMIT:
+            continue
+        distinct = list(seen.items())
+        for i, (first_words, first) in enumerate(distinct):
+            for second_words, second in distinct[i + 1 :]:
+                if _digits(first_words) != _digits(second_words):
+                    continue
+                matcher = difflib.SequenceMatcher(None, " ".join(first_words), " ".join(second_words))
+                if matcher.quick_ratio() >= NEAR_TITLE_RATIO and matcher.ratio() >= NEAR_TITLE_RATIO:
+                    yield second, "title", "near-duplicate", _duplicate_message(second, first), None
+
+
+def _digits(title_words: tuple[str, ...]) -> tuple[str, ...]:
+    return tuple(word for word in title_words if word.isdigit())
+
+
+def _duplicate_message(event: Event, first: Event) -> str:
+    return f"event '{event.id}': same date, kind and nearly the same title as '{first.id}'; a duplicate?"
+
+
+def _text_warnings_outside_events(chronology: Chronology, reports: Mapping[str, FileReport]) -> Iterator[Problem]:
+    """Control characters in actors' names and aliases and in sources' titles."""
+    checked: list[tuple[str, str, Origin | None, list[str]]] = [
+        ("actor", actor.id, actor.origin, [actor.name, *actor.aliases]) for actor in chronology.actors.values()
+    ]
+    checked += [("source", source.id, source.origin, [source.title]) for source in chronology.sources.values()]
+    for kind, ident, origin, texts in checked:
+        if origin is None or origin.path not in reports or not any(has_unsafe(text) for text in texts):
+            continue
+        line, col = reports[origin.path].positions.key(kind, origin.index, "id")
+        message = f"{kind} '{ident}': holds control or bidirectional-override characters"
+        yield Problem(origin.path, line, col, Severity.WARNING, "control-char", message)
