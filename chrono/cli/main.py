@@ -25,6 +25,8 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "show": ("chrono.cli.commands.show_cmd", "Show everything about events, by id or prefix."),
     "between": ("chrono.cli.commands.between_cmd", "The time between two events or dates."),
     "anniversaries": ("chrono.cli.commands.anniversaries_cmd", "Anniversaries falling in a window of days."),
+    "timeline": ("chrono.cli.commands.timeline_cmd", "Draw the events across the terminal."),
+    "stats": ("chrono.cli.commands.stats_cmd", "Counts, a summary and quiet periods."),
     "check": ("chrono.cli.commands.check_cmd", "Check chronology files; report every problem."),
     "diff": ("chrono.cli.commands.diff_cmd", "What changed between two versions of a chronology."),
 }
