@@ -23,9 +23,30 @@ from pathlib import Path
 KINDS = ("visit", "summit", "talks", "treaty", "agreement", "declaration", "statement", "ratification")
 PLACES = ("Moscow", "Pyongyang", "Vladivostok", "Beijing", "Khabarovsk", "Saint Petersburg", "Ulan-Ude", "Geneva")
 TAGS = ("economy", "defence", "culture", "energy", "transport", "science", "trade", "border", "media")
-WORDS = tuple(
-    "delegation talks agreement cooperation signed visit ministers economic cultural exchange railway energy "
-    "border fisheries science protocol commission trade navigation aviation education health memorandum".split()
+WORDS = (
+    "delegation",
+    "talks",
+    "agreement",
+    "cooperation",
+    "signed",
+    "visit",
+    "ministers",
+    "economic",
+    "cultural",
+    "exchange",
+    "railway",
+    "energy",
+    "border",
+    "fisheries",
+    "science",
+    "protocol",
+    "commission",
+    "trade",
+    "navigation",
+    "aviation",
+    "education",
+    "health",
+    "memorandum",
 )
 
 
