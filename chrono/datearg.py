@@ -67,7 +67,7 @@ def parse_date_arg(text: str, today: _dt.date) -> DateArg:
             f"{text!r} is ambiguous or not a date: numeric dates must be YYYY-MM-DD "
             f"(is 01/10/2019 January or October?); {FORMS_HINT}"
         )
-    return _written(text, cleaned)
+    return parse_written(cleaned, text)
 
 
 def _relative(text: str, today: _dt.date) -> tuple[_dt.date, _dt.date, Precision] | None:
@@ -122,8 +122,9 @@ def _period(today: _dt.date, step: int, unit: str) -> tuple[_dt.date, _dt.date, 
         raise DateError(f"that {unit} is outside years 0001-9999") from None
 
 
-def _written(original: str, text: str) -> DateArg:
+def parse_written(text: str, original: str | None = None) -> DateArg:
     """A written date such as 'July 2000' or '19 July 2000', at the precision written."""
+    original = text if original is None else original
     if not any(month[:3] in text.lower() for month in _MONTHS):
         raise DateError(f"cannot read {original!r} as a date; {ARG_HINT}")
     if not _YEAR4_RE.search(text):

@@ -16,7 +16,7 @@ from chrono.names import words
 from chrono.parsing import FileReport, ParsedFile, merge
 
 RARE_KIND_MIN_EVENTS = 20
-NEAR_TITLE_RATIO = 0.85
+TYPO_RATIO = 0.75
 FUZZY_GROUP_LIMIT = 200
 
 
@@ -109,10 +109,10 @@ def _warnings(chronology: Chronology, today: _dt.date) -> Iterator[Warning_]:
 
 
 def _near_duplicates(events: Sequence[Event]) -> Iterator[Warning_]:
-    """Same date and kind, and titles equal but for case and punctuation, or nearly equal.
+    """Same date and kind, and titles that are the same words or differ by one word's typo or
+    one extra word ('Moscow Declaration signed' and 'Moscow declaraton signed').
 
-    Titles that differ in a number ('Round 1' and 'Round 2') are different events. Fuzzy
-    comparison is quadratic, so a date-and-kind group larger than ``FUZZY_GROUP_LIMIT`` is
+    Comparing pairs is quadratic, so a date-and-kind group larger than ``FUZZY_GROUP_LIMIT`` is
     only checked for equal titles.
     """
     groups: dict[tuple[str, str], list[Event]] = defaultdict(list)
@@ -133,15 +133,24 @@ def _near_duplicates(events: Sequence[Event]) -> Iterator[Warning_]:
         distinct = list(seen.items())
         for i, (first_words, first) in enumerate(distinct):
             for second_words, second in distinct[i + 1 :]:
-                if _digits(first_words) != _digits(second_words):
-                    continue
-                matcher = difflib.SequenceMatcher(None, " ".join(first_words), " ".join(second_words))
-                if matcher.quick_ratio() >= NEAR_TITLE_RATIO and matcher.ratio() >= NEAR_TITLE_RATIO:
+                if _one_word_apart(first_words, second_words):
                     yield second, "title", "near-duplicate", _duplicate_message(second, first), None
 
 
-def _digits(title_words: tuple[str, ...]) -> tuple[str, ...]:
-    return tuple(word for word in title_words if word.isdigit())
+def _one_word_apart(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
+    """True when ``b`` is ``a`` with one word misspelt, or with one word more or fewer."""
+    if len(a) == len(b):
+        differing = [(x, y) for x, y in zip(a, b, strict=True) if x != y]
+        if len(differing) != 1:
+            return False
+        x, y = differing[0]
+        if [c for c in x if c.isdigit()] != [c for c in y if c.isdigit()]:
+            return False  # 'Round 1' and 'Round 2', 'T1' and 'T12' are different events
+        return difflib.SequenceMatcher(None, x, y).ratio() >= TYPO_RATIO
+    short, long = (a, b) if len(a) < len(b) else (b, a)
+    if len(long) - len(short) != 1 or len(short) < 2:
+        return False
+    return any(long[:i] + long[i + 1 :] == short for i in range(len(long)))
 
 
 def _duplicate_message(event: Event, first: Event) -> str:

@@ -27,6 +27,10 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "anniversaries": ("chrono.cli.commands.anniversaries_cmd", "Anniversaries falling in a window of days."),
     "timeline": ("chrono.cli.commands.timeline_cmd", "Draw the events across the terminal."),
     "stats": ("chrono.cli.commands.stats_cmd", "Counts, a summary and quiet periods."),
+    "export": ("chrono.cli.commands.export_cmd", "Export events as iCalendar, Markdown, TimelineJS or HTML."),
+    "import": ("chrono.cli.commands.import_cmd", "Convert CSV or TimelineJS3 JSON into chronology TOML."),
+    "add": ("chrono.cli.commands.add_cmd", "Append one event to a chronology file."),
+    "datasets": ("chrono.cli.commands.datasets_cmd", "List the bundled chronologies."),
     "check": ("chrono.cli.commands.check_cmd", "Check chronology files; report every problem."),
     "diff": ("chrono.cli.commands.diff_cmd", "What changed between two versions of a chronology."),
 }

@@ -1,0 +1,28 @@
+"""``chrono datasets``: the bundled chronologies, by name, with their event counts."""
+
+from __future__ import annotations
+
+import click
+
+from chrono import bundled
+from chrono.cli.env import Environment
+from chrono.cli.output import write_lines
+from chrono.dataset import load
+
+
+@click.command("datasets")
+@click.pass_obj
+def command(env: Environment) -> None:
+    """List the bundled chronologies: NAME<TAB>EVENTS<TAB>FIRST<TAB>LAST; use one with --data NAME.
+
+    \b
+    Examples:
+      chrono datasets
+      chrono list --data us-visits --from 2019 --actor Moon
+    """
+    rows = []
+    for name in bundled.names():
+        events = load([name]).events
+        default = " (default)" if name == bundled.DEFAULT else ""
+        rows.append(f"{name}\t{len(events)}\t{events[0].when.edtf}\t{events[-1].when.edtf}{default}\n")
+    write_lines(env, rows)

@@ -1,0 +1,72 @@
+"""iCalendar (RFC 5545) export with the ``icalendar`` library (the optional extra ``chrono[ics]``).
+
+Only events known to the day can be placed in a calendar: month- and year-precise events are
+left out and counted, so the command can say so.
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+from collections.abc import Iterable
+
+from chrono.dates import Precision
+from chrono.errors import UsageError
+from chrono.model import Chronology, Event
+
+
+def placeable(event: Event) -> bool:
+    """True when the event's start (and end, if any) are single days."""
+    when = event.when
+    if when.start.precision is not Precision.DAY or not when.start.is_exact:
+        return False
+    return when.end is None or (when.end.precision is Precision.DAY and when.end.is_exact)
+
+
+def description(event: Event, chronology: Chronology) -> str:
+    """Summary, note and sources as plain text."""
+    parts = [text for text in (event.summary, event.note) if text]
+    lines = []
+    for ref in event.sources:
+        source = chronology.sources.get(ref)
+        if source is not None:
+            lines.append("- " + ", ".join(p for p in (source.title, source.publisher, source.url) if p))
+    if lines:
+        parts.append("Sources:\n" + "\n".join(lines))
+    if event.when.uncertain or event.when.approximate:
+        parts.append(f"Date as recorded: {event.when.edtf}")
+    return "\n\n".join(parts)
+
+
+def render(events: Iterable[Event], chronology: Chronology, stamp: _dt.date, yearly: bool) -> tuple[bytes, int]:
+    """The calendar as bytes, and how many events were left out for want of a day."""
+    try:
+        from icalendar import Calendar
+        from icalendar import Event as CalendarEvent
+    except ImportError:
+        raise UsageError("the ics format needs the icalendar package: pip install 'chrono[ics]'") from None
+    calendar = Calendar()
+    calendar.add("prodid", "-//chrono//chronology export//EN")
+    calendar.add("version", "2.0")
+    left_out = 0
+    dtstamp = _dt.datetime(stamp.year, stamp.month, stamp.day, tzinfo=_dt.timezone.utc)
+    for event in events:
+        if not placeable(event):
+            left_out += 1
+            continue
+        item = CalendarEvent()
+        item.add("uid", f"{event.id}@chrono")
+        item.add("dtstamp", dtstamp)
+        item.add("summary", event.title)
+        item.add("dtstart", event.when.earliest)
+        if not event.when.open_end:
+            item.add("dtend", event.when.latest_or_max + _dt.timedelta(days=1))  # exclusive
+        if event.place:
+            item.add("location", event.place)
+        item.add("categories", [event.kind])
+        text = description(event, chronology)
+        if text:
+            item.add("description", text)
+        if yearly:
+            item.add("rrule", {"freq": "yearly"})
+        calendar.add_component(item)
+    return calendar.to_ical(), left_out
