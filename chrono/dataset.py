@@ -195,10 +195,11 @@ def _no_stdin() -> bytes:
     raise SourceError("reading '-' needs standard input")
 
 
-def data_specs(options: Sequence[str], environ: Mapping[str, str]) -> list[str]:
-    """What to load: ``--data`` values, else ``CHRONO_DATA``, else the default bundled chronology."""
+def data_specs(options: Sequence[str], environ: Mapping[str, str], configured: Sequence[str] = ()) -> list[str]:
+    """What to load: ``--data`` values, else ``CHRONO_DATA``, else the configuration's ``data``,
+    else the default bundled chronology."""
     if options:
         return list(options)
     env_value = environ.get("CHRONO_DATA", "")
     specs = [part for part in env_value.split(os.pathsep) if part]
-    return specs or [bundled.DEFAULT]
+    return specs or list(configured) or [bundled.DEFAULT]

@@ -55,6 +55,19 @@ def parse_date_arg(text: str, today: _dt.date) -> DateArg:
     relative = _relative(lowered, today)
     if relative is not None:
         return DateArg(text, *relative)
+    if "juche" in lowered:
+        from chrono.juche import to_gregorian
+
+        try:
+            converted = to_gregorian(cleaned)
+        except ValueError as exc:
+            raise DateError(f"{text!r}: {exc}") from None
+        if converted is None:
+            raise DateError(
+                f"cannot read {text!r} as a Juche date; write 'Juche 111', 'Juche 90-08-04' or '05 August Juche 111'"
+            )
+        arg = parse_date_arg(converted, today)
+        return DateArg(text, arg.lower, arg.upper, arg.precision)
     if re.fullmatch(r"[0-9X?~%/.-]+", cleaned) and re.match(r"[0-9X]{4}", cleaned):
         try:
             span = parse_span(cleaned)

@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 _HEADER_RE = re.compile(r"\s*\[\[\s*([A-Za-z0-9_-]+)\s*\]\]")
 _SUBTABLE_RE = re.compile(r"\s*\[\s*([A-Za-z0-9_-]+)\s*\.\s*([A-Za-z0-9_-]+)")
 _OTHER_TABLE_RE = re.compile(r"\s*\[")
+_TABLE_RE = re.compile(r"\s*\[\s*([A-Za-z0-9_-]+)\s*\]")
 _KEY_RE = re.compile(r"(\s*)([A-Za-z0-9_-]+|\"(?:[^\"\\]|\\.)*\"|'[^']*')(?:\s*\.[^=]*)?\s*=\s*")
 
 
@@ -112,6 +113,9 @@ def scan(text: str) -> FilePositions:
             current.keys.setdefault(sub_key, KeyPos(lineno, line.index("[") + 1, 1))
             continue
         if _OTHER_TABLE_RE.match(line):
+            table = _TABLE_RE.match(line)
+            if table:  # a plain [name] table: where a top-level key 'name' is defined
+                result.top.setdefault(table.group(1), KeyPos(lineno, line.index("[") + 1, 1))
             if current is not None:
                 current.end_line = lineno - 1
             current, sub_key = None, None

@@ -8,11 +8,10 @@ from __future__ import annotations
 
 import datetime as _dt
 import os
-import shutil
 import sys
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
-from typing import TextIO
+from typing import Any, TextIO
 
 
 def _read_stdin() -> bytes:
@@ -30,6 +29,9 @@ class Environment:
     today: _dt.date = field(default_factory=_dt.date.today)
     environ: Mapping[str, str] = field(default_factory=lambda: dict(os.environ))
     read_stdin: Callable[[], bytes] = _read_stdin
+    height: int = 24
+    config_data: tuple[str, ...] = ()  # the configuration file's default data, if any
+    config: Any = None  # the parsed configuration file (chrono.config.Config), if any
 
     @classmethod
     def from_system(cls) -> Environment:
@@ -43,12 +45,23 @@ class Environment:
             if reconfigure is not None:
                 reconfigure(errors="backslashreplace")
         isatty = sys.stdout.isatty()
-        width = shutil.get_terminal_size((80, 24)).columns if isatty else _columns(os.environ)
-        return cls(stdout_isatty=isatty, width=width)
+        width, height = 80, 24
+        if isatty:
+            try:
+                size = os.get_terminal_size(sys.stdout.fileno())
+                width, height = size.columns, size.lines
+            except (OSError, ValueError):
+                pass
+        # COLUMNS and LINES win, as with shutil.get_terminal_size (which would import shutil).
+        return cls(
+            stdout_isatty=isatty,
+            width=_number(os.environ, "COLUMNS", width),
+            height=_number(os.environ, "LINES", height),
+        )
 
 
-def _columns(environ: Mapping[str, str]) -> int:
+def _number(environ: Mapping[str, str], name: str, default: int) -> int:
     try:
-        return max(20, int(environ.get("COLUMNS", "80")))
-    except ValueError:
-        return 80
+        return max(10, int(environ[name]))
+    except (KeyError, ValueError):
+        return default

@@ -31,6 +31,8 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "import": ("chrono.cli.commands.import_cmd", "Convert CSV or TimelineJS3 JSON into chronology TOML."),
     "add": ("chrono.cli.commands.add_cmd", "Append one event to a chronology file."),
     "datasets": ("chrono.cli.commands.datasets_cmd", "List the bundled chronologies."),
+    "completion": ("chrono.cli.commands.completion_cmd", "Print the shell completion script."),
+    "config": ("chrono.cli.commands.config_cmd", "Print the effective settings and where each came from."),
     "check": ("chrono.cli.commands.check_cmd", "Check chronology files; report every problem."),
     "diff": ("chrono.cli.commands.diff_cmd", "What changed between two versions of a chronology."),
 }
@@ -66,6 +68,24 @@ class ChronoGroup(click.Group):
         with formatter.section("Commands"):
             formatter.write_dl(rows)
 
+    def resolve_command(
+        self, ctx: click.Context, args: list[str]
+    ) -> tuple[str | None, click.Command | None, list[str]]:
+        env = ctx.find_root().obj
+        if isinstance(env, Environment) and env.config is None and not ctx.params.get("no_config"):
+            from chrono.cli.settings import load_config
+
+            try:
+                env.config = load_config(env.environ)
+            except ChronoError:
+                if not ctx.resilient_parsing:  # completion carries on without a broken config
+                    raise
+        if isinstance(env, Environment) and env.config is not None:
+            from chrono.cli.settings import expand_alias
+
+            args = expand_alias(list(args), env.config, COMMANDS)
+        return super().resolve_command(ctx, args)
+
     def invoke(self, ctx: click.Context) -> Any:
         try:
             return super().invoke(ctx)
@@ -83,7 +103,7 @@ class ChronoGroup(click.Group):
         **extra: Any,
     ) -> Any:
         env = _environment(extra.pop("obj", None))
-        code = run(self, env, args, prog_name or "chrono", complete_var, extra)
+        code = run(self, env, args, prog_name or "chrono", complete_var or "_CHRONO_COMPLETE", extra)
         if standalone_mode:
             sys.exit(code)
         return code
@@ -172,12 +192,24 @@ def _silence_stdout() -> None:
 
 @click.group(cls=ChronoGroup, epilog=EPILOG, context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, "-V", "--version", prog_name="chrono", message="%(prog)s %(version)s")
-def cli() -> None:
+@click.option("--no-config", is_flag=True, help="Ignore the configuration file.")
+@click.pass_context
+def cli(ctx: click.Context, no_config: bool) -> None:
     """Query a chronology of dated events kept in TOML files.
 
     Data comes from --data PATH (repeatable: files, directories, bundled names, '-' for stdin),
-    else CHRONO_DATA, else the bundled DPRK-Russia chronology.
+    else CHRONO_DATA, else the configuration file, else the bundled DPRK-Russia chronology.
     """
+    env = ctx.obj
+    config = env.config if isinstance(env, Environment) and not no_config else None
+    if config is None or ctx.invoked_subcommand is None:
+        return
+    env.config_data = config.data or ()
+    command = ctx.command.get_command(ctx, ctx.invoked_subcommand)  # type: ignore[attr-defined]
+    if command is not None:
+        from chrono.cli.settings import command_defaults
+
+        ctx.default_map = {ctx.invoked_subcommand: command_defaults(command, config, env.environ)}
 
 
 def main() -> NoReturn:

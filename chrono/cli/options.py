@@ -17,6 +17,17 @@ from chrono.query import Match, Query, SortKey
 F = TypeVar("F", bound=Callable[..., Any])
 
 
+def complete(name: str) -> Callable[[click.Context, click.Parameter, str], Any]:
+    """A shell-completion callback that imports ``chrono.cli.completion`` only when the shell asks."""
+
+    def callback(ctx: click.Context, param: click.Parameter, incomplete: str) -> Any:
+        from chrono.cli import completion
+
+        return getattr(completion, name)(ctx, param, incomplete)
+
+    return callback
+
+
 def data_option(func: F) -> F:
     """``--data PATH`` (repeatable), falling back to CHRONO_DATA and the bundled chronology."""
     return click.option(
@@ -24,7 +35,19 @@ def data_option(func: F) -> F:
         "data",
         multiple=True,
         metavar="PATH",
+        shell_complete=complete("data_values"),
         help="A TOML file, a directory of *.toml, a bundled chronology's name, or - for stdin. Repeatable.",
+    )(func)
+
+
+def calendar_option(func: F) -> F:
+    """``--calendar gregorian|juche``: how dates are shown to people (machine formats stay ISO)."""
+    return click.option(
+        "--calendar",
+        type=click.Choice(["gregorian", "juche"]),
+        default="gregorian",
+        show_default=True,
+        help="Show years in tables and 'show' as Gregorian or Juche (Juche 1 = 1912); machine formats stay ISO/EDTF.",
     )(func)
 
 
@@ -62,9 +85,25 @@ _FILTER_OPTIONS = (
     click.option("--to", "date_to", metavar="DATE", help="Events on or before DATE (--to 2001 includes 2001-12-31)."),
     click.option("--on", "date_on", metavar="DATE", help="Events on DATE (a day, month or year)."),
     click.option("--match", type=click.Choice([m.value for m in Match]), default="overlap", help=_MATCH_HELP),
-    click.option("--kind", "kinds", multiple=True, metavar="KIND", help="Keep this kind (repeatable: any of them)."),
-    click.option("--actor", "actors", multiple=True, metavar="NAME", help=_ACTOR_HELP),
-    click.option("--tag", "tags", multiple=True, metavar="TAG", help="Keep events with this tag (repeatable: all)."),
+    click.option(
+        "--kind",
+        "kinds",
+        multiple=True,
+        metavar="KIND",
+        shell_complete=complete("kinds"),
+        help="Keep this kind (repeatable: any of them).",
+    ),
+    click.option(
+        "--actor", "actors", multiple=True, metavar="NAME", shell_complete=complete("actors"), help=_ACTOR_HELP
+    ),
+    click.option(
+        "--tag",
+        "tags",
+        multiple=True,
+        metavar="TAG",
+        shell_complete=complete("tags"),
+        help="Keep events with this tag (repeatable: all).",
+    ),
     click.option("--place", metavar="TEXT", help="Keep events whose place contains these words."),
     click.option("--grep", metavar="REGEX", help=_GREP_HELP),
 )

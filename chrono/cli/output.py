@@ -80,6 +80,39 @@ def console(env: Environment, color: str) -> Console:
     return make_console(env.stdout, color=use_color(color, env), width=env.width, environ=env.environ)
 
 
+def pager_option(func: F) -> F:
+    """``--no-pager``: never page this output."""
+    return click.option("--no-pager", "no_pager", is_flag=True, help="Do not page output taller than the terminal.")(
+        func
+    )
+
+
+def show(env: Environment, renderable: object, color: str, no_pager: bool = False) -> None:
+    """Draw for a terminal; output taller than the terminal goes through the pager, as git does.
+
+    Never when piped or with --no-pager; CHRONO_PAGER, then PAGER, then the configuration's
+    pager, then ``less -FRX``; an empty pager or ``cat`` turns paging off.
+    """
+    target = console(env, color)
+    if no_pager or not env.stdout_isatty:
+        target.print(renderable)
+        return
+    with target.capture() as captured:
+        target.print(renderable)
+    text = captured.get()
+    if text.count("\n") < env.height:
+        env.stdout.write(text)
+        env.stdout.flush()
+        return
+    from chrono.cli.pager import page
+    from chrono.cli.settings import pager_command
+
+    command, _ = pager_command(env.environ, env.config)
+    if not page(command, text, env.environ):
+        env.stdout.write(text)
+        env.stdout.flush()
+
+
 def note(env: Environment, message: str) -> None:
     """A line for the human on stderr (counts, hints), never mixed into the data on stdout."""
     env.stderr.write(message + "\n")

@@ -26,13 +26,21 @@ def source_text(source: Source) -> str:
     return " | ".join(part for part in parts if part)
 
 
-def rows(event: Event, chronology: Chronology, today: _dt.date, aliases: bool = False) -> list[tuple[str, str]]:
+def rows(
+    event: Event, chronology: Chronology, today: _dt.date, aliases: bool = False, juche: bool = False
+) -> list[tuple[str, str]]:
     """Every fact about the event as (key, value) rows, in reading order; empty ones left out."""
     when = event.when
+    if juche:
+        from chrono.juche import span_text as juche_text
+
+        shown = juche_text(when)
+    else:
+        shown = when.edtf
     out: list[tuple[str, str]] = [
         ("id", event.id),
         ("title", event.title),
-        ("date", when.edtf),
+        ("date", shown),
         ("span", span_text(when)),
         ("ago", ago(when.start.lower, when.start.upper, today)),
         ("kind", event.kind),

@@ -38,7 +38,7 @@ def panels(blocks: Sequence[tuple[Sequence[tuple[str, str]], str]]) -> Renderabl
     return Group(*(event_panel(rows, kind) for rows, kind in blocks))
 
 
-def anniversary_table(found: Sequence[Anniversary]) -> Table:
+def anniversary_table(found: Sequence[Anniversary], juche: bool = False) -> Table:
     """Anniversaries by date; round ones (every five years) in bold with a star."""
     table = Table(box=box.SIMPLE_HEAD, header_style="bold", pad_edge=False, show_edge=False)
     table.add_column("Anniversary", no_wrap=True)
@@ -48,7 +48,10 @@ def anniversary_table(found: Sequence[Anniversary]) -> Table:
     for item in found:
         style = "bold" if item.round else ""
         mark = " ★" if item.round else ""
-        when = item.label + (" (month)" if len(item.label) == 7 else "")
+        label = item.label
+        if juche and item.day.year >= 1912:
+            label = f"Juche {item.day.year - 1911} ({item.day.year}){label[4:]}"
+        when = label + (" (month)" if len(item.label) == 7 else "")
         years = Text(ordinal(item.years) + mark, style=style)
         table.add_row(Text(when, style=style), years, Text(item.event.id), Text(visible(item.event.title)))
     return table

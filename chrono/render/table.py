@@ -14,16 +14,22 @@ from chrono.model import Chronology, Event
 from chrono.render.terminal import kind_style
 
 
-def date_cell(when: DateSpan) -> Text:
+def date_cell(when: DateSpan, juche: bool = False) -> Text:
     """A span's date on two lines (start, then end), so the column stays narrow but whole."""
+    if juche:
+        from chrono.juche import date_text
+
+        start, end = date_text(when.start), date_text(when.end) if when.end else None
+    else:
+        start, end = when.start.edtf, when.end.edtf if when.end else None
     if when.open_end:
-        return Text(f"{when.start.edtf} →\n(ongoing)")
-    if when.end is not None:
-        return Text(f"{when.start.edtf} →\n{when.end.edtf}")
-    return Text(when.start.edtf)
+        return Text(f"{start} →\n(ongoing)")
+    if end is not None:
+        return Text(f"{start} →\n{end}")
+    return Text(start)
 
 
-def event_table(events: Iterable[Event], chronology: Chronology, width: int) -> Table:
+def event_table(events: Iterable[Event], chronology: Chronology, width: int, juche: bool = False) -> Table:
     """Date, id, kind and title (and place when there is room); dates and ids are never cut."""
     wide = width >= 140
     table = Table(box=box.SIMPLE_HEAD, header_style="bold", pad_edge=False, show_edge=False)
@@ -35,7 +41,7 @@ def event_table(events: Iterable[Event], chronology: Chronology, width: int) -> 
         table.add_column("Place", overflow="fold", ratio=1)
     for event in events:
         row = [
-            date_cell(event.when),
+            date_cell(event.when, juche),
             Text(event.id),
             Text(event.kind, style=kind_style(event.kind)),
             Text(visible(event.title)),

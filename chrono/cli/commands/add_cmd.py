@@ -7,6 +7,7 @@ from typing import Any
 import click
 
 from chrono.cli.env import Environment
+from chrono.cli.options import complete
 from chrono.cli.output import write_lines
 from chrono.dataset import atomic_write, decode, load
 from chrono.dates import make_span, parse_date, parse_span
@@ -29,7 +30,13 @@ from chrono.records import date_value, event_toml, make_id
 @click.option("--actor", "actors", multiple=True, metavar="NAME", help="A declared actor id or a name (repeatable).")
 @click.option("--tag", "tags", multiple=True, metavar="TAG", help="Repeatable.")
 @click.option("--source", "sources", multiple=True, metavar="ID", help="A [[source]] id of the file (repeatable).")
-@click.option("--related", multiple=True, metavar="ID", help="A related event's id (repeatable).")
+@click.option(
+    "--related",
+    multiple=True,
+    metavar="ID",
+    shell_complete=complete("event_ids"),
+    help="A related event's id (repeatable).",
+)
 @click.option("--summary", metavar="TEXT")
 @click.option("--note", metavar="TEXT")
 @click.pass_obj

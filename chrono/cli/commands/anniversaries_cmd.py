@@ -10,13 +10,14 @@ from chrono.cli.loading import load_timeline
 from chrono.cli.options import (
     FilterArgs,
     build_query,
+    calendar_option,
     data_option,
     date_bounds,
     filter_options_without_dates,
     resolve_today,
     today_option,
 )
-from chrono.cli.output import color_option, console, format_option, resolve_format, write_lines
+from chrono.cli.output import color_option, format_option, pager_option, resolve_format, show, write_lines
 from chrono.errors import UsageError
 from chrono.escape import tsv
 from chrono.query import run
@@ -31,6 +32,8 @@ from chrono.query import run
 @today_option
 @format_option(("auto", "table", "tsv", "json"))
 @color_option
+@pager_option
+@calendar_option
 @click.pass_obj
 def command(
     env: Environment,
@@ -42,6 +45,8 @@ def command(
     today: str | None,
     fmt: str,
     color: str,
+    no_pager: bool,
+    calendar: str,
 ) -> None:
     """Anniversaries falling from DATE - behind to DATE + ahead (inclusive).
 
@@ -71,7 +76,7 @@ def command(
     if fmt == "table":
         from chrono.render.panels import anniversary_table
 
-        console(env, color).print(anniversary_table(found))
+        show(env, anniversary_table(found, calendar == "juche"), color, no_pager)
     elif fmt == "json":
         from chrono.render.jsonout import array_lines
 

@@ -9,7 +9,7 @@ import click
 
 from chrono.cli.env import Environment
 from chrono.cli.loading import load_timeline
-from chrono.cli.options import data_option, resolve_today, today_option
+from chrono.cli.options import complete, data_option, resolve_today, today_option
 from chrono.cli.output import format_option, write_lines
 from chrono.datearg import parse_date_arg
 from chrono.errors import DateError, NotFoundError, UsageError
@@ -53,8 +53,8 @@ def _endpoint(
 
 
 @click.command("between")
-@click.argument("a", metavar="A")
-@click.argument("b", metavar="B")
+@click.argument("a", metavar="A", shell_complete=complete("event_ids"))
+@click.argument("b", metavar="B", shell_complete=complete("event_ids"))
 @click.option("--from-end", is_flag=True, help="Measure from A's end instead of its start.")
 @click.option("--to-end", is_flag=True, help="Measure to B's end instead of its start.")
 @click.option("--unit", type=click.Choice(UNITS), help="Print one number (or MIN..MAX) in this unit.")

@@ -5,7 +5,7 @@ from __future__ import annotations
 import click
 
 from chrono.cli.env import Environment
-from chrono.cli.output import color_option, console, format_option, resolve_format, write_lines
+from chrono.cli.output import color_option, format_option, pager_option, resolve_format, show, write_lines
 from chrono.dataset import read_all, read_revision
 from chrono.diff import diff
 from chrono.errors import DataError, ExitCode, UsageError
@@ -27,8 +27,11 @@ def _chronology(files: list[ParsedFile]) -> Chronology:
 @click.option("--stat", is_flag=True, help="Print only the counts.")
 @format_option(("auto", "text", "tsv", "json"))
 @color_option
+@pager_option
 @click.pass_obj
-def command(env: Environment, paths: tuple[str, ...], rev: str | None, stat: bool, fmt: str, color: str) -> int:
+def command(
+    env: Environment, paths: tuple[str, ...], rev: str | None, stat: bool, fmt: str, color: str, no_pager: bool
+) -> int:
     """What changed between two versions of a chronology, keyed by event id.
 
     OLD and NEW are files or directories ('-' reads stdin). With --rev, PATH (default '.') as
@@ -66,7 +69,7 @@ def command(env: Environment, paths: tuple[str, ...], rev: str | None, stat: boo
         from chrono.render.changes import terminal_text
 
         if changes:
-            console(env, color).print(terminal_text(changes), end="")
+            show(env, terminal_text(changes), color, no_pager)
     else:
         from chrono.render.changes import tsv_lines
 

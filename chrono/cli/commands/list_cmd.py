@@ -9,13 +9,14 @@ from chrono.cli.loading import load_timeline
 from chrono.cli.options import (
     FilterArgs,
     build_query,
+    calendar_option,
     data_option,
     filter_options,
     resolve_today,
     sort_options,
     today_option,
 )
-from chrono.cli.output import color_option, console, format_option, note, resolve_format, write_lines
+from chrono.cli.output import color_option, format_option, note, pager_option, resolve_format, show, write_lines
 from chrono.errors import UsageError
 from chrono.query import run
 from chrono.render.records import parse_fields
@@ -36,6 +37,8 @@ FORMATS = ("auto", "table", "tsv", "csv", "json", "jsonl", "ids")
 )
 @click.option("--header", is_flag=True, help="Start tsv output with a header row.")
 @color_option
+@pager_option
+@calendar_option
 @click.pass_obj
 def command(
     env: Environment,
@@ -49,6 +52,8 @@ def command(
     fields: str | None,
     header: bool,
     color: str,
+    no_pager: bool,
+    calendar: str,
 ) -> None:
     """List events, filtered and sorted.
 
@@ -72,7 +77,7 @@ def command(
         from chrono.render.table import event_table
 
         shown = list(events)
-        console(env, color).print(event_table(shown, chronology, env.width))
+        show(env, event_table(shown, chronology, env.width, calendar == "juche"), color, no_pager)
         note(env, f"{len(shown)} event{'s' if len(shown) != 1 else ''}")
     elif fmt in ("json", "jsonl"):
         from chrono.render.jsonout import array_lines, jsonl_lines

@@ -6,8 +6,8 @@ import click
 
 from chrono.cli.env import Environment
 from chrono.cli.loading import load_timeline
-from chrono.cli.options import data_option, resolve_today, today_option
-from chrono.cli.output import color_option, console, format_option, resolve_format, write_lines
+from chrono.cli.options import calendar_option, complete, data_option, resolve_today, today_option
+from chrono.cli.output import color_option, format_option, pager_option, resolve_format, show, write_lines
 from chrono.errors import NotFoundError
 from chrono.escape import tsv
 from chrono.lookup import Miss, find
@@ -15,12 +15,14 @@ from chrono.model import Event
 
 
 @click.command("show")
-@click.argument("ids", nargs=-1, required=True, metavar="ID...")
+@click.argument("ids", nargs=-1, required=True, metavar="ID...", shell_complete=complete("event_ids"))
 @data_option
 @click.option("--aliases", is_flag=True, help="Also show each actor's other spellings.")
 @today_option
 @format_option(("auto", "panel", "text", "json"))
 @color_option
+@pager_option
+@calendar_option
 @click.pass_obj
 def command(
     env: Environment,
@@ -30,6 +32,8 @@ def command(
     today: str | None,
     fmt: str,
     color: str,
+    no_pager: bool,
+    calendar: str,
 ) -> None:
     """Show everything about events, by id or unique id prefix.
 
@@ -57,11 +61,15 @@ def command(
         from chrono.render.details import rows
         from chrono.render.panels import panels
 
-        console(env, color).print(panels([(rows(e, chronology, day, aliases), e.kind) for e in found]))
+        juche = calendar == "juche"
+        show(env, panels([(rows(e, chronology, day, aliases, juche), e.kind) for e in found]), color, no_pager)
     elif found:
         from chrono.render.details import rows
 
-        texts = ["".join(f"{key}: {tsv(value)}\n" for key, value in rows(e, chronology, day, aliases)) for e in found]
+        texts = [
+            "".join(f"{key}: {tsv(value)}\n" for key, value in rows(e, chronology, day, aliases, calendar == "juche"))
+            for e in found
+        ]
         write_lines(env, ["\n".join(texts)])
     if misses:
         raise NotFoundError(misses)  # after the others were shown

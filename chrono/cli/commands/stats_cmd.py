@@ -10,7 +10,7 @@ import click
 from chrono.cli.env import Environment
 from chrono.cli.loading import load_timeline
 from chrono.cli.options import FilterArgs, build_query, data_option, filter_options, resolve_today, today_option
-from chrono.cli.output import color_option, console, format_option, resolve_format, write_lines
+from chrono.cli.output import color_option, format_option, pager_option, resolve_format, show, write_lines
 from chrono.escape import tsv
 from chrono.query import run
 from chrono.stats import By, counts, gaps, summary
@@ -24,6 +24,7 @@ from chrono.stats import By, counts, gaps, summary
 @click.option("--gaps", "gap_count", type=click.IntRange(min=1), metavar="N", help="The N longest quiet periods.")
 @format_option(("auto", "table", "tsv", "json"))
 @color_option
+@pager_option
 @click.pass_obj
 def command(
     env: Environment,
@@ -34,6 +35,7 @@ def command(
     gap_count: int | None,
     fmt: str,
     color: str,
+    no_pager: bool,
 ) -> None:
     """Count the chosen events, summarise them, or find the quiet periods between them.
 
@@ -68,8 +70,7 @@ def command(
     elif fmt == "table":
         headers = statsview.GAP_HEADERS if gap_count is not None else None
         bars = by is not None and gap_count is None
-        console(env, color).print(
-            statsview.table(rows, bars=bars, title=statsview.title(by, gap_count), headers=headers)
-        )
+        table = statsview.table(rows, bars=bars, title=statsview.title(by, gap_count), headers=headers)
+        show(env, table, color, no_pager)
     else:
         write_lines(env, ("\t".join(tsv(cell) for cell in row) + "\n" for row in rows))

@@ -1,0 +1,35 @@
+"""``chrono completion bash|zsh|fish``: the shell's completion script, through click."""
+
+from __future__ import annotations
+
+import click
+from click.shell_completion import get_completion_class
+
+from chrono.cli.env import Environment
+from chrono.cli.output import write_lines
+
+STARTUP_LINES = {
+    "bash": 'eval "$(chrono completion bash)"     # in ~/.bashrc',
+    "zsh": 'eval "$(chrono completion zsh)"      # in ~/.zshrc',
+    "fish": "chrono completion fish | source     # in ~/.config/fish/config.fish",
+}
+
+
+@click.command("completion")
+@click.argument("shell", type=click.Choice(sorted(STARTUP_LINES)))
+@click.pass_obj
+def command(env: Environment, shell: str) -> None:
+    """Print the completion script for SHELL; completes commands, options, and values from the
+    data: event ids, kinds, actors, tags, bundled chronology names and files.
+
+    \b
+    Put this line in the shell's startup file:
+      bash: eval "$(chrono completion bash)"
+      zsh:  eval "$(chrono completion zsh)"
+      fish: chrono completion fish | source
+    """
+    from chrono.cli.main import cli
+
+    completer = get_completion_class(shell)
+    assert completer is not None  # click ships bash, zsh and fish
+    write_lines(env, [completer(cli, {}, "chrono", "_CHRONO_COMPLETE").source()])

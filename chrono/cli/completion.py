@@ -1,0 +1,72 @@
+"""Shell completion of values from the chosen data: event ids, kinds, actors, tags, data names.
+
+click calls these while the shell asks for completions (the ``_CHRONO_COMPLETE`` protocol);
+they load the same data a command would (``--data`` if already typed, else CHRONO_DATA, the
+configuration or the bundled chronology) and never fail loudly: no data, no suggestions.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+
+import click
+from click.shell_completion import CompletionItem
+
+from chrono import bundled
+from chrono.errors import ChronoError
+from chrono.model import Chronology
+
+
+def _chronology(ctx: click.Context) -> Chronology | None:
+    from chrono.cli.loading import load_chronology_for
+
+    data = tuple(ctx.params.get("data") or ())
+    try:
+        return load_chronology_for(ctx, data)
+    except (ChronoError, OSError):
+        return None
+
+
+def _items(values: Iterable[tuple[str, str | None]], incomplete: str) -> list[CompletionItem]:
+    folded = incomplete.casefold()
+    return [CompletionItem(value, help=help_text) for value, help_text in values if value.casefold().startswith(folded)]
+
+
+def event_ids(ctx: click.Context, param: click.Parameter, incomplete: str) -> list[CompletionItem]:
+    """Event ids, with their titles as help."""
+    chronology = _chronology(ctx)
+    return _items(((e.id, e.title) for e in chronology.events), incomplete) if chronology else []
+
+
+def kinds(ctx: click.Context, param: click.Parameter, incomplete: str) -> list[CompletionItem]:
+    """Kinds in use."""
+    chronology = _chronology(ctx)
+    return _items(((kind, None) for kind in chronology.kinds()), incomplete) if chronology else []
+
+
+def tags(ctx: click.Context, param: click.Parameter, incomplete: str) -> list[CompletionItem]:
+    """Tags in use."""
+    chronology = _chronology(ctx)
+    return _items(((tag, None) for tag in chronology.tags()), incomplete) if chronology else []
+
+
+def actors(ctx: click.Context, param: click.Parameter, incomplete: str) -> list[CompletionItem]:
+    """Declared actors' names and the free-text names in use."""
+    chronology = _chronology(ctx)
+    if chronology is None:
+        return []
+    names = {actor.name: actor.id for actor in chronology.actors.values()}
+    for event in chronology.events:
+        for ref in event.actors:
+            if ref not in chronology.actors:
+                names.setdefault(ref, None)  # type: ignore[arg-type]
+    return _items(sorted(names.items()), incomplete)
+
+
+def data_values(ctx: click.Context, param: click.Parameter, incomplete: str) -> list[CompletionItem]:
+    """Bundled chronology names, then files and directories."""
+    named = _items(((name, "bundled chronology") for name in bundled.names()), incomplete)
+    return [*named, CompletionItem(incomplete, type="file")]
+
+
+Completer = Callable[[click.Context, click.Parameter, str], list[CompletionItem]]
