@@ -92,7 +92,7 @@ def test_pager_env_order_and_off_switches(tmp_path: Path) -> None:
 
 def test_short_output_and_pipes_are_never_paged(tmp_path: Path, invoke: Invoke) -> None:
     pager, record = _pager_script(tmp_path)
-    code, screen = in_pty(["list", "--on", "2019"], env={"CHRONO_PAGER": pager, "LINES": "50"})
+    _, screen = in_pty(["list", "--on", "2019"], env={"CHRONO_PAGER": pager, "LINES": "50"})
     assert b"vladivostok-summit-2019" in screen and not record.exists()
     result = invoke(["list"], env={"CHRONO_PAGER": pager})
     assert "moscow-declaration" in result.stdout and not record.exists()
