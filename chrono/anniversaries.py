@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
-import calendar
 import datetime as _dt
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from chrono.dates import Precision
+from chrono.dates import Precision, days_in_month
 from chrono.model import Event
 
 ROUND_EVERY = 5
@@ -46,7 +45,7 @@ def ordinal(number: int) -> str:
 
 def _same_day_in(year: int, month: int, day: int) -> _dt.date:
     """The anniversary day in ``year``; 29 February falls on 28 February in common years."""
-    return _dt.date(year, month, min(day, calendar.monthrange(year, month)[1]))
+    return _dt.date(year, month, min(day, days_in_month(year, month)))
 
 
 def window(on: _dt.date, behind: int, ahead: int) -> tuple[_dt.date, _dt.date]:

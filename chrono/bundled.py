@@ -2,28 +2,28 @@
 
 from __future__ import annotations
 
-from pathlib import Path
+import os
 
 DEFAULT = "dprk-russia"
 
 
-def data_dir() -> Path:
+def data_dir() -> str:
     """Where the bundled TOML files are: inside the package when installed, else the checkout."""
-    here = Path(__file__).resolve().parent
-    packaged = here / "data"
-    return packaged if packaged.is_dir() else here.parent / "data"
+    here = os.path.dirname(os.path.realpath(__file__))
+    packaged = os.path.join(here, "data")
+    return packaged if os.path.isdir(packaged) else os.path.join(os.path.dirname(here), "data")
 
 
 def names() -> list[str]:
     """The bundled chronologies' names, sorted."""
-    return sorted(p.stem for p in data_dir().glob("*.toml"))
+    return sorted(n[: -len(".toml")] for n in os.listdir(data_dir()) if n.endswith(".toml"))
 
 
 def is_name(spec: str) -> bool:
     """True when ``spec`` names a bundled chronology rather than a path."""
-    return "/" not in spec and "." not in spec and (data_dir() / f"{spec}.toml").is_file()
+    return "/" not in spec and "." not in spec and os.path.isfile(path(spec))
 
 
-def path(name: str) -> Path:
+def path(name: str) -> str:
     """The file of a bundled chronology."""
-    return data_dir() / f"{name}.toml"
+    return os.path.join(data_dir(), f"{name}.toml")

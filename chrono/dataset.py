@@ -9,23 +9,28 @@ from __future__ import annotations
 import contextlib
 import os
 from collections.abc import Callable, Mapping, Sequence
-from dataclasses import dataclass
-from pathlib import Path
+from typing import TYPE_CHECKING, NamedTuple
 
 from chrono import bundled
 from chrono.errors import DataError, Problem, Severity, SourceError
-from chrono.model import Chronology
-from chrono.parsing import ParsedFile, merge, parse_file
+
+if TYPE_CHECKING:
+    from pathlib import Path
+
+    from chrono.model import Chronology
+    from chrono.parsing import ParsedFile
+
+# Paths are strings and os.path does the work here: pathlib would cost start-up time on every
+# run (it imports urllib and ipaddress), and loading sits on the path of every command.
 
 STDIN = "-"
 
 
-@dataclass(frozen=True, slots=True)
-class Input:
+class Input(NamedTuple):
     """One file to read: the name shown in messages and where its bytes come from."""
 
     name: str
-    path: Path | None  # None for standard input
+    path: str | None  # None for standard input
 
 
 def resolve_inputs(specs: Sequence[str]) -> list[Input]:
@@ -35,16 +40,15 @@ def resolve_inputs(specs: Sequence[str]) -> list[Input]:
         if spec == STDIN:
             inputs.append(Input("<stdin>", None))
             continue
-        path = Path(spec)
-        if not path.exists() and bundled.is_name(spec):
+        if not os.path.exists(spec) and bundled.is_name(spec):
             inputs.append(Input(spec, bundled.path(spec)))
-        elif path.is_dir():
-            files = sorted(p for p in path.glob("*.toml") if p.is_file())
-            if not files:
+        elif os.path.isdir(spec):
+            names = sorted(n for n in os.listdir(spec) if n.endswith(".toml") and os.path.isfile(os.path.join(spec, n)))
+            if not names:
                 raise SourceError(f"no *.toml files in directory '{spec}'")
-            inputs.extend(Input(str(p), p) for p in files)
+            inputs.extend(Input(os.path.join(spec, n), os.path.join(spec, n)) for n in names)
         else:
-            inputs.append(Input(spec, path))
+            inputs.append(Input(spec, spec))
     return inputs
 
 
@@ -54,7 +58,8 @@ def read_text(source: Input, read_stdin: Callable[[], bytes]) -> str:
         raw = read_stdin()
     else:
         try:
-            raw = source.path.read_bytes()
+            with open(source.path, "rb") as stream:
+                raw = stream.read()
         except FileNotFoundError:
             raise SourceError(f"cannot read '{source.name}': no such file") from None
         except IsADirectoryError:
@@ -89,6 +94,8 @@ def decode(name: str, raw: bytes) -> str:
 
 def read_all(specs: Sequence[str], read_stdin: Callable[[], bytes] | None = None) -> list[ParsedFile]:
     """Read and parse every file the specs name (problems are collected, not raised)."""
+    from chrono.parsing import ParsedFile, parse_file
+
     stdin = read_stdin or _no_stdin
     parsed: list[ParsedFile] = []
     for source in resolve_inputs(specs):
@@ -103,6 +110,8 @@ def read_all(specs: Sequence[str], read_stdin: Callable[[], bytes] | None = None
 
 def load(specs: Sequence[str], read_stdin: Callable[[], bytes] | None = None) -> Chronology:
     """Load the chronology from ``--data`` values; raise DataError listing every problem."""
+    from chrono.parsing import merge
+
     chronology, problems = merge(read_all(specs, read_stdin))
     if problems:
         raise DataError(problems)
@@ -111,6 +120,10 @@ def load(specs: Sequence[str], read_stdin: Callable[[], bytes] | None = None) ->
 
 def read_revision(rev: str, spec: str) -> list[ParsedFile]:
     """Parse ``spec`` (a file or a directory of *.toml) as it was in git revision ``rev``."""
+    from pathlib import Path
+
+    from chrono.parsing import ParsedFile, parse_file
+
     path = Path(spec)
     where = path if path.is_dir() else (path.parent if str(path.parent) else Path("."))
     top_text = _git(where, "rev-parse", "--show-toplevel", fail=f"'{spec}' is not inside a git repository")

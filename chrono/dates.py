@@ -11,7 +11,6 @@ end; intervals ``A/B`` whose end may be ``..`` (open, ongoing).
 
 from __future__ import annotations
 
-import calendar
 import datetime as _dt
 import enum
 import re
@@ -136,8 +135,15 @@ class DateSpan:
         return self.edtf
 
 
+def days_in_month(year: int, month: int) -> int:
+    """28 to 31 (the calendar module would cost start-up time for this one sum)."""
+    if month == 2:
+        return 29 if year % 4 == 0 and (year % 100 != 0 or year % 400 == 0) else 28
+    return 30 if month in (4, 6, 9, 11) else 31
+
+
 def _month_bounds(year: int, month: int) -> tuple[_dt.date, _dt.date]:
-    return _dt.date(year, month, 1), _dt.date(year, month, calendar.monthrange(year, month)[1])
+    return _dt.date(year, month, 1), _dt.date(year, month, days_in_month(year, month))
 
 
 def _bad(text: str, why: str) -> DateError:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import datetime as _dt
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -83,11 +83,17 @@ class Event:
 
 @dataclass(frozen=True, slots=True)
 class Chronology:
-    """Everything loaded from one or more files: events sorted, actors and sources by id."""
+    """Everything loaded from one or more files: events sorted, actors and sources by id.
 
-    events: tuple[Event, ...]
+    ``events`` is a sequence in chronology order: a tuple when loaded from TOML, a lazily
+    decoded sequence when read from the cache. ``actor_refs`` holds every actor reference the
+    events make, so that a query can resolve names without reading every event.
+    """
+
+    events: Sequence[Event]
     actors: Mapping[str, Actor]
     sources: Mapping[str, Source]
+    actor_refs: frozenset[str] = frozenset()
 
     def actor_name(self, ref: str) -> str:
         """The display name for an actor reference: the declared name, or the free text."""
@@ -109,6 +115,13 @@ class Chronology:
     def by_id(self) -> dict[str, Event]:
         """Events keyed by id."""
         return {event.id: event for event in self.events}
+
+
+def build(events: Iterable[Event], actors: Mapping[str, Actor], sources: Mapping[str, Source]) -> Chronology:
+    """A chronology with its events sorted and its actor references collected."""
+    ordered = sort_events(events)
+    refs = frozenset(ref for event in ordered for ref in event.actors)
+    return Chronology(ordered, actors, sources, refs)
 
 
 def sort_events(events: Iterable[Event]) -> tuple[Event, ...]:

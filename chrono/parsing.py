@@ -11,14 +11,16 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import tomli
 
 from chrono.dates import DateSpan, coerce_date, coerce_span, make_span
 from chrono.errors import DateError, Problem, Severity
-from chrono.model import Actor, Chronology, Event, Origin, Source, sort_events
-from chrono.positions import FilePositions, scan
+from chrono.model import Actor, Chronology, Event, Origin, Source, build
+
+if TYPE_CHECKING:
+    from chrono.positions import FilePositions
 
 ID_RE = re.compile(r"[a-z0-9][a-z0-9-]*")
 KIND_RE = re.compile(r"[a-z][a-z0-9-]*")
@@ -48,6 +50,8 @@ class FileReport:
     @property
     def positions(self) -> FilePositions:
         if self._positions is None:
+            from chrono.positions import scan  # only when there is a problem to place
+
             self._positions = scan(self.text)
         return self._positions
 
@@ -377,7 +381,7 @@ def merge(files: Sequence[ParsedFile]) -> tuple[Chronology, list[Problem]]:
             what, code = ("source", "unresolved-source") if key == "sources" else ("event", "unresolved-related")
             message = f"{label}: {key}: no {what} with id '{ref}'{_suggest(ref, known[key])}"
             problems.append(Problem(report.name, line, col, Severity.ERROR, code, message))
-    chronology = Chronology(sort_events(events.values()), actors, sources)
+    chronology = build(events.values(), actors, sources)
     order = {parsed.report.name: number for number, parsed in enumerate(files)}
     problems.sort(key=lambda p: (order.get(p.path, len(order)), p.line, p.col))
     return chronology, problems

@@ -9,11 +9,13 @@ import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from itertools import islice
+from typing import TYPE_CHECKING
 
 from chrono.errors import UsageError
-from chrono.model import Chronology, Event
-from chrono.names import contains_words, name_matches, words
-from chrono.timeline import Timeline
+from chrono.timeline import TimelineView
+
+if TYPE_CHECKING:
+    from chrono.model import Chronology, Event
 
 
 class Match(enum.Enum):
@@ -63,10 +65,23 @@ def compile_grep(pattern: str) -> re.Pattern[str]:
         raise UsageError(f"invalid regular expression {pattern!r}: {exc}", option="--grep") from None
 
 
-def run(query: Query, timeline: Timeline) -> Iterator[Event]:
-    """The events matching ``query``, sorted, reversed and limited as asked."""
+def is_plain_range(query: Query) -> bool:
+    """True when the query is only a date range in chronology order (what the cache answers
+    from its stored lines without decoding events)."""
+    return not (query.kinds or query.actors or query.tags or query.place or query.grep or query.reverse) and (
+        query.sort is SortKey.DATE
+    )
+
+
+def check_range(query: Query) -> None:
+    """Refuse a range that ends before it starts (a usage mistake, not 'nothing found')."""
     if query.lo > query.hi:
         raise UsageError(f"the range is empty: it starts {query.lo} and ends {query.hi}", option="--from/--to")
+
+
+def run(query: Query, timeline: TimelineView) -> Iterator[Event]:
+    """The events matching ``query``, sorted, reversed and limited as asked."""
+    check_range(query)
     unbounded = query.lo == _dt.date.min and query.hi == _dt.date.max
     if unbounded:
         candidates: Iterable[Event] = timeline.events
@@ -99,6 +114,8 @@ class _Predicate:
     """Filters compiled once per query: regexes built, actor spellings resolved to refs."""
 
     def __init__(self, query: Query, chronology: Chronology) -> None:
+        from chrono.names import words
+
         self.kinds = frozenset(query.kinds)
         self.tags = tuple(tag.casefold() for tag in query.tags)
         self.place = words(query.place) if query.place else None
@@ -118,18 +135,26 @@ class _Predicate:
                 return False
         if self.actor_refs and not all(refs.intersection(event.actors) for refs in self.actor_refs):
             return False
-        if self.place is not None and (event.place is None or not contains_words(words(event.place), self.place)):
+        if self.place is not None and (event.place is None or not _place_matches(event.place, self.place)):
             return False
         return self.grep is None or self.grep.search(searchable_text(event, self.chronology)) is not None
 
 
+def _place_matches(place: str, wanted: tuple[str, ...]) -> bool:
+    from chrono.names import contains_words, words
+
+    return contains_words(words(place), wanted)
+
+
 def _matching_refs(query: str, chronology: Chronology) -> frozenset[str]:
     """Every actor reference in the data (declared id or free text) that the query names."""
+    from chrono.names import name_matches
+
     refs: set[str] = set()
     for actor in chronology.actors.values():
         if name_matches(query, actor.spellings):
             refs.add(actor.id)
-    free = {ref for event in chronology.events for ref in event.actors if ref not in chronology.actors}
+    free = {ref for ref in chronology.actor_refs if ref not in chronology.actors}
     refs.update(ref for ref in free if name_matches(query, (ref,)))
     return frozenset(refs)
 

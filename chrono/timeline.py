@@ -5,9 +5,23 @@ from __future__ import annotations
 import bisect
 import datetime as _dt
 import heapq
-from collections.abc import Iterator, Sequence
+from typing import TYPE_CHECKING
 
-from chrono.model import Chronology, Event
+if TYPE_CHECKING:
+    from chrono.model import Chronology, Event
+from collections.abc import Iterable, Iterator
+from typing import Protocol
+
+
+class TimelineView(Protocol):
+    """What queries need of a timeline: in memory (``Timeline``) or read from the cache."""
+
+    @property
+    def chronology(self) -> Chronology: ...
+    @property
+    def events(self) -> Iterable[Event]: ...
+    def overlapping(self, lo: _dt.date, hi: _dt.date) -> Iterator[Event]: ...
+    def within(self, lo: _dt.date, hi: _dt.date) -> Iterator[Event]: ...
 
 
 class Timeline:
@@ -32,7 +46,7 @@ class Timeline:
         )
 
     @property
-    def events(self) -> Sequence[Event]:
+    def events(self) -> Iterable[Event]:
         """Every event, in order."""
         return self.chronology.events
 

@@ -21,6 +21,15 @@ Invoke = Callable[..., Result]
 TODAY = dt.date(2026, 1, 15)
 
 
+@pytest.fixture(scope="session", autouse=True)
+def isolated_home(tmp_path_factory: pytest.TempPathFactory) -> None:
+    """Keep the developer's configuration and cache out of the tests (and the tests out of them)."""
+    os.environ["XDG_CONFIG_HOME"] = str(tmp_path_factory.mktemp("config"))
+    os.environ["XDG_CACHE_HOME"] = str(tmp_path_factory.mktemp("cache"))
+    for name in ("CHRONO_DATA", "CHRONO_TODAY", "CHRONO_PAGER", "CHRONO_CACHE", "NO_COLOR", "FORCE_COLOR", "CHRONO_DEBUG"):
+        os.environ.pop(name, None)
+
+
 @pytest.fixture
 def invoke() -> Invoke:
     """Run chrono in-process with separate stdout and stderr; not a terminal unless asked."""

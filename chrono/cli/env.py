@@ -32,6 +32,7 @@ class Environment:
     height: int = 24
     config_data: tuple[str, ...] = ()  # the configuration file's default data, if any
     config: Any = None  # the parsed configuration file (chrono.config.Config), if any
+    use_cache: bool = True  # False with --no-cache
 
     @classmethod
     def from_system(cls) -> Environment:

@@ -3,18 +3,28 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from typing import TYPE_CHECKING
 
 import click
 
 from chrono.cli.env import Environment
 from chrono.dataset import data_specs, load
-from chrono.model import Chronology
 from chrono.timeline import Timeline
 
+if TYPE_CHECKING:
+    from chrono.cached_timeline import CachedTimeline
+    from chrono.model import Chronology
 
-def load_timeline(env: Environment, data: Sequence[str]) -> Timeline:
-    """The timeline of ``--data`` (else CHRONO_DATA, the configuration, the bundled chronology)."""
-    return Timeline(load(data_specs(data, env.environ, env.config_data), env.read_stdin))
+
+def load_timeline(env: Environment, data: Sequence[str], lines_only: bool = False) -> Timeline | CachedTimeline:
+    """The timeline of ``--data`` (else CHRONO_DATA, the configuration, the bundled chronology),
+    through the cache unless ``--no-cache`` or ``CHRONO_CACHE=0``."""
+    from chrono.cache import cache_dir
+    from chrono.cache import load_timeline as load_through_cache
+
+    specs = data_specs(data, env.environ, env.config_data)
+    use_cache = env.use_cache and env.environ.get("CHRONO_CACHE", "1") != "0"
+    return load_through_cache(specs, env.read_stdin, cache_dir(env.environ) if use_cache else None, lines_only)
 
 
 def load_chronology_for(ctx: click.Context, data: Sequence[str]) -> Chronology:

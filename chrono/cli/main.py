@@ -193,14 +193,17 @@ def _silence_stdout() -> None:
 @click.group(cls=ChronoGroup, epilog=EPILOG, context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, "-V", "--version", prog_name="chrono", message="%(prog)s %(version)s")
 @click.option("--no-config", is_flag=True, help="Ignore the configuration file.")
+@click.option("--no-cache", is_flag=True, help="Read the data from TOML, bypassing the cache (also CHRONO_CACHE=0).")
 @click.pass_context
-def cli(ctx: click.Context, no_config: bool) -> None:
+def cli(ctx: click.Context, no_config: bool, no_cache: bool) -> None:
     """Query a chronology of dated events kept in TOML files.
 
     Data comes from --data PATH (repeatable: files, directories, bundled names, '-' for stdin),
     else CHRONO_DATA, else the configuration file, else the bundled DPRK-Russia chronology.
     """
     env = ctx.obj
+    if no_cache and isinstance(env, Environment):
+        env.use_cache = False
     config = env.config if isinstance(env, Environment) and not no_config else None
     if config is None or ctx.invoked_subcommand is None:
         return

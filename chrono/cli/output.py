@@ -73,6 +73,18 @@ def write_lines(env: Environment, lines: Iterable[str]) -> None:
     env.stdout.flush()
 
 
+def write_bytes(env: Environment, chunks: Iterable[bytes]) -> None:
+    """Stream UTF-8 bytes to stdout (straight to its buffer when it has one)."""
+    env.stdout.flush()
+    raw = getattr(env.stdout, "buffer", None)
+    for chunk in chunks:
+        if raw is not None:
+            raw.write(chunk)
+        else:
+            env.stdout.write(chunk.decode("utf-8"))
+    (raw if raw is not None else env.stdout).flush()
+
+
 def console(env: Environment, color: str) -> Console:
     """The rich console for stdout."""
     from chrono.render.terminal import make_console

@@ -8,7 +8,6 @@ when XDG_CONFIG_HOME is unset or not absolute); ``--no-config`` ignores it.
 from __future__ import annotations
 
 import os
-import shlex
 from collections.abc import Mapping
 from typing import TYPE_CHECKING
 
@@ -50,6 +49,8 @@ def expand_alias(args: list[str], config: Config | None, commands: Mapping[str, 
     """``chrono summits --limit 3`` -> ``chrono list --kind summit --from 2000 --limit 3``."""
     if not args or config is None or args[0] in commands or args[0] not in config.aliases:
         return args
+    import shlex
+
     try:
         expansion = shlex.split(config.aliases[args[0]])
     except ValueError as exc:

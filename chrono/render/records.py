@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from chrono.model import Chronology, Event
+if TYPE_CHECKING:
+    from chrono.model import Chronology, Event
 
-FieldGetter = Callable[[Event, Chronology], Any]
+FieldGetter = Callable[["Event", "Chronology"], Any]
 
 FIELDS: dict[str, FieldGetter] = {
     "id": lambda e, c: e.id,

@@ -198,8 +198,8 @@ def test_internal_error_is_short_with_exit_3(invoke: Invoke, monkeypatch: pytest
         raise RuntimeError("boom")
 
     monkeypatch.setattr(chrono.query, "predicate", boom)
-    result = invoke(["list", "--data", SAMPLE])
+    result = invoke(["list", "--data", SAMPLE, "--kind", "treaty"])
     assert result.exit_code == 3
     assert result.stderr == "chrono: internal error: RuntimeError: boom (set CHRONO_DEBUG=1 for a traceback)\n"
-    debug = invoke(["list", "--data", SAMPLE], env={"CHRONO_DEBUG": "1"})
+    debug = invoke(["list", "--data", SAMPLE, "--kind", "treaty"], env={"CHRONO_DEBUG": "1"})
     assert "Traceback" in debug.stderr

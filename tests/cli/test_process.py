@@ -18,7 +18,9 @@ from pathlib import Path
 from tests.conftest import FIXTURES
 
 SAMPLE = str(FIXTURES / "sample.toml")
-BASE_ENV = {k: v for k, v in os.environ.items() if k not in ("NO_COLOR", "FORCE_COLOR", "CHRONO_DATA", "COLUMNS")}
+def base_env() -> dict[str, str]:
+    """The environment for child processes, read when the test runs (after the home is isolated)."""
+    return {k: v for k, v in os.environ.items() if k not in ("NO_COLOR", "FORCE_COLOR", "CHRONO_DATA", "COLUMNS", "LINES")}
 
 
 def chrono(*args: str, **kwargs: object) -> subprocess.CompletedProcess[str]:
@@ -26,7 +28,7 @@ def chrono(*args: str, **kwargs: object) -> subprocess.CompletedProcess[str]:
         [sys.executable, "-m", "chrono", *args],
         capture_output=True,
         text=True,
-        env=BASE_ENV,
+        env=base_env(),
         timeout=60,
         check=False,
         **kwargs,
@@ -42,7 +44,7 @@ def in_pty(args: Sequence[str], columns: int = 100, env: dict[str, str] | None =
         stdin=subprocess.DEVNULL,
         stdout=slave,
         stderr=slave,
-        env={**BASE_ENV, "TERM": "xterm-256color", **(env or {})},
+        env={**base_env(), "TERM": "xterm-256color", **(env or {})},
     )
     os.close(slave)
     chunks = []
@@ -105,7 +107,7 @@ def test_closed_pipe_ends_quietly(tmp_path: Path) -> None:
     )
     script = f'"{sys.executable}" -m chrono list --data "{big}" | head -1'
     result = subprocess.run(
-        ["bash", "-o", "pipefail", "-c", script], capture_output=True, text=True, env=BASE_ENV, timeout=60, check=False
+        ["bash", "-o", "pipefail", "-c", script], capture_output=True, text=True, env=base_env(), timeout=60, check=False
     )
     assert result.stdout.count("\n") == 1
     assert result.stderr == ""
@@ -118,7 +120,7 @@ def test_ctrl_c_exits_130_without_traceback() -> None:
         stdin=subprocess.PIPE,
         stdout=subprocess.PIPE,
         stderr=subprocess.PIPE,
-        env=BASE_ENV,
+        env=base_env(),
     )
     time.sleep(1.5)  # let it start and block reading stdin
     proc.send_signal(signal.SIGINT)
@@ -129,7 +131,7 @@ def test_ctrl_c_exits_130_without_traceback() -> None:
 
 def _modules_after(code: str) -> set[str]:
     out = subprocess.run(
-        [sys.executable, "-c", code], capture_output=True, text=True, env=BASE_ENV, timeout=60, check=True
+        [sys.executable, "-c", code], capture_output=True, text=True, env=base_env(), timeout=60, check=True
     )
     return set(out.stdout.split())
 

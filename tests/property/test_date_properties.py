@@ -7,8 +7,8 @@ import datetime as dt
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from chrono.dataset import merge, parse_file
 from chrono.dates import DateSpan, PartialDate, parse_date, parse_span
+from chrono.parsing import merge, parse_file
 from chrono.query import Match, Query, run
 from chrono.timeline import Timeline
 

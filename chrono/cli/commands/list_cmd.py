@@ -2,8 +2,12 @@
 
 from __future__ import annotations
 
+import itertools
+from collections.abc import Iterator
+
 import click
 
+from chrono.cached_timeline import CachedTimeline
 from chrono.cli.env import Environment
 from chrono.cli.loading import load_timeline
 from chrono.cli.options import (
@@ -16,10 +20,19 @@ from chrono.cli.options import (
     sort_options,
     today_option,
 )
-from chrono.cli.output import color_option, format_option, note, pager_option, resolve_format, show, write_lines
+from chrono.cli.output import (
+    color_option,
+    format_option,
+    note,
+    pager_option,
+    resolve_format,
+    show,
+    write_bytes,
+    write_lines,
+)
 from chrono.errors import UsageError
-from chrono.query import run
-from chrono.render.records import parse_fields
+from chrono.query import Match, Query, check_range, is_plain_range, run
+from chrono.render.records import DEFAULT_FIELDS, parse_fields
 
 FORMATS = ("auto", "table", "tsv", "csv", "json", "jsonl", "ids")
 
@@ -70,7 +83,11 @@ def command(
         chosen = parse_fields(fields) if fields or fmt in ("tsv", "csv") else None
     except ValueError as exc:
         raise UsageError(str(exc), option="--fields") from None
-    timeline = load_timeline(env, data)
+    lines_only = fmt == "tsv" and chosen == DEFAULT_FIELDS and is_plain_range(query)
+    timeline = load_timeline(env, data, lines_only)
+    if lines_only and isinstance(timeline, CachedTimeline):
+        _stored_lines(env, timeline, query, header)  # the cache's stored lines: no decoding
+        return
     chronology = timeline.chronology
     events = run(query, timeline)
     if fmt == "table":
@@ -95,3 +112,15 @@ def command(
             write_lines(env, plain.csv_lines(events, chronology, chosen or ()))
         else:
             write_lines(env, plain.tsv_lines(events, chronology, chosen or (), header))
+
+
+def _stored_lines(env: Environment, timeline: CachedTimeline, query: Query, header: bool) -> None:
+    """Write the cached default TSV lines of the events in the query's range, as bytes."""
+    check_range(query)
+    positions: Iterator[int] = timeline.indices(query.lo, query.hi, within=query.match is Match.WITHIN)
+    if query.limit is not None:
+        positions = itertools.islice(positions, query.limit)
+    chunks = timeline.default_lines(positions)
+    if header:
+        chunks = itertools.chain([("\t".join(DEFAULT_FIELDS) + "\n").encode()], chunks)
+    write_bytes(env, chunks)

@@ -1,0 +1,294 @@
+"""A timeline read from a cache file (see ``cache``): it bisects the file's arrays and decodes
+only the events a query reaches; its stored TSV lines answer plain range queries as bytes.
+
+Reading never executes code: the file holds JSON text and integer arrays, each region checked
+against its CRC-32 before use. Anything unexpected raises CacheMiss, and the caller rebuilds.
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+import json
+import struct
+import zlib
+from array import array
+from bisect import bisect_left, bisect_right
+from collections.abc import Callable, Iterator, Sequence
+from typing import TYPE_CHECKING, Any, overload
+
+if TYPE_CHECKING:
+    from chrono.dates import DateSpan, PartialDate
+    from chrono.model import Chronology, Event
+
+MAGIC = b"chrono-cache 1\n"
+PREFIX = struct.Struct("<II")  # header length, header CRC-32
+OPEN = 0  # the latest-day ordinal stored for an ongoing event
+DATE_TAG = "\x00chrono-date"
+Buffer = Any  # bytes, memoryview or mmap: anything memoryview() takes
+
+
+class CacheMiss(Exception):
+    """The cache cannot be used (absent, stale, foreign, truncated or corrupt)."""
+
+
+class _Blob:
+    """A region of the cache file, checked against its CRC-32 before its first byte is used."""
+
+    __slots__ = ("_checked", "_crc", "_data")
+
+    def __init__(self, data: memoryview, crc: int, check_now: bool) -> None:
+        self._data, self._crc, self._checked = data, crc, False
+        if check_now:
+            self.check()
+
+    def check(self) -> None:
+        """Raise CacheMiss unless the whole region is as written."""
+        if not self._checked:
+            if zlib.crc32(self._data) != self._crc:
+                raise CacheMiss("corrupt data")
+            self._checked = True
+
+    def read(self, start: int, end: int) -> bytes:
+        if not 0 <= start <= end <= len(self._data):
+            raise CacheMiss("offset out of range")
+        self.check()
+        return bytes(self._data[start:end])
+
+
+class CachedEvents(Sequence["Event"]):
+    """Events decoded from the cache on demand, in slices, and kept once decoded."""
+
+    def __init__(self, blob: _Blob, offsets: array[int], count: int) -> None:
+        self._blob, self._offsets, self._count = blob, offsets, count
+        self._decoded: list[Event | None] = [None] * count
+
+    def __len__(self) -> int:
+        return self._count
+
+    @overload
+    def __getitem__(self, index: int) -> Event: ...
+    @overload
+    def __getitem__(self, index: slice) -> Sequence[Event]: ...
+    def __getitem__(self, index: int | slice) -> Event | Sequence[Event]:
+        if isinstance(index, slice):
+            first, last, step = index.indices(self._count)
+            if step != 1:
+                return [self[i] for i in range(first, last, step)]
+            return self.span(first, last)
+        if index < 0:
+            index += self._count
+        if not 0 <= index < self._count:
+            raise IndexError(index)
+        event = self._decoded[index]
+        return event if event is not None else self.span(index, index + 1)[0]
+
+    def __iter__(self) -> Iterator[Event]:
+        step = 4096
+        for first in range(0, self._count, step):
+            yield from self.span(first, min(self._count, first + step))
+
+    def span(self, first: int, last: int) -> list[Event]:
+        """Events ``first`` to ``last`` (exclusive), decoding the ones not yet decoded together."""
+        if first >= last:
+            return []
+        if all(self._decoded[i] is not None for i in (first, last - 1)) and None not in self._decoded[first:last]:
+            return self._decoded[first:last]  # type: ignore[return-value]
+        raw = self._blob.read(self._offsets[first], self._offsets[last] - 1)
+        decode = _decoder()
+        try:
+            records = json.loads(b"[" + raw + b"]", object_hook=_untag)
+            events = [decode(record) for record in records]
+        except (ValueError, TypeError, IndexError, KeyError) as exc:
+            raise CacheMiss(f"undecodable record: {exc}") from None
+        if len(events) != last - first:
+            raise CacheMiss("record count")
+        self._decoded[first:last] = events
+        return events
+
+
+def _untag(value: dict[str, Any]) -> Any:
+    tagged = value.get(DATE_TAG)
+    if tagged is None or len(value) != 1:
+        return value
+    kind, text = tagged
+    if kind == "datetime":
+        return _dt.datetime.fromisoformat(text)
+    if kind == "time":
+        return _dt.time.fromisoformat(text)
+    return _dt.date.fromisoformat(text)
+
+
+def _decoder() -> Callable[[list[Any]], Event]:
+    """The record -> Event function (model and dates are imported when events are first read)."""
+    from chrono.dates import DateSpan, PartialDate, Precision
+    from chrono.model import Event
+
+    fromordinal = _dt.date.fromordinal
+
+    def partial(raw: list[Any]) -> PartialDate:
+        text, lower, upper, precision, flags = raw
+        return PartialDate(
+            text, fromordinal(lower), fromordinal(upper), Precision(precision), bool(flags & 1), bool(flags & 2)
+        )
+
+    def event(record: list[Any]) -> Event:
+        ident, kind, title, place, actors, tags, summary, note, sources, related, extra, start, end, open_end = record
+        when = DateSpan(partial(start), partial(end) if end else None, bool(open_end))
+        return Event(
+            ident, when, kind, title, place, tuple(actors), tuple(tags), summary, note, tuple(sources), tuple(related),
+            extra or {},
+        )  # fmt: skip
+
+    return event
+
+
+class CachedTimeline:
+    """A timeline read from the cache: bisects its arrays and decodes only the events it yields."""
+
+    def __init__(self, data: Buffer, check_records: bool = True) -> None:
+        view = memoryview(data)
+        if bytes(view[: len(MAGIC)]) != MAGIC:
+            raise CacheMiss("not a chrono cache")
+        try:
+            header_length, header_crc = PREFIX.unpack_from(view, len(MAGIC))
+            start = len(MAGIC) + PREFIX.size
+            header_bytes = bytes(view[start : start + header_length])
+            if zlib.crc32(header_bytes) != header_crc:
+                raise CacheMiss("header checksum")
+            header = json.loads(header_bytes)
+            count = int(header["count"])
+            catalog_length, self._catalog_crc = header["catalog"]
+            position = start + header_length
+            self._catalog = view[position : position + catalog_length]
+            position += catalog_length
+            sizes = (4 * count, 4 * count, 8 * (count + 1), 8 * (count + 1))
+            arrays_bytes = bytes(view[position : position + sum(sizes)])
+            if len(arrays_bytes) != sum(sizes) or zlib.crc32(arrays_bytes) != header["arrays_crc"]:
+                raise CacheMiss("arrays checksum")
+            self._starts, self._latest = array("i"), array("i")
+            record_offsets, self._line_offsets = array("q"), array("q")
+            cursor = 0
+            for target, size in zip(
+                (self._starts, self._latest, record_offsets, self._line_offsets), sizes, strict=True
+            ):
+                target.frombytes(arrays_bytes[cursor : cursor + size])
+                cursor += size
+            position += sum(sizes)
+            record_length, record_crc = header["records"]
+            line_length, line_crc = header["lines"]
+            if len(view) != position + record_length + line_length:
+                raise CacheMiss("truncated")
+            # Both regions are checked before use, so a damaged cache is found before any output:
+            # the lines always (they are small), the records unless only lines will be read.
+            records = _Blob(view[position : position + record_length], record_crc, check_records)
+            self._lines = _Blob(view[position + record_length :], line_crc, True)
+            self._longest = int(header["longest"])
+            self._open = [int(index) for index in header["open"]]
+            self.inputs = header["inputs"]
+        except CacheMiss:
+            raise
+        except (ValueError, TypeError, KeyError, IndexError, struct.error, OverflowError) as exc:
+            raise CacheMiss(f"unreadable header: {exc}") from None
+        self._events = CachedEvents(records, record_offsets, count)
+        self._chronology: Chronology | None = None
+
+    @property
+    def chronology(self) -> Chronology:
+        """The chronology, its events decoded as they are reached (built on first use)."""
+        if self._chronology is None:
+            from chrono.model import Actor, Chronology, Source
+
+            try:
+                raw = bytes(self._catalog)
+                if zlib.crc32(raw) != self._catalog_crc:
+                    raise CacheMiss("catalog checksum")
+                header = json.loads(raw)
+                actors = {a[0]: Actor(a[0], a[1], tuple(a[2])) for a in header["actors"]}
+                sources = {s[0]: Source(s[0], s[1], s[2], _span(s[3]), s[4]) for s in header["sources"]}
+                refs = frozenset(header["actor_refs"])
+            except (ValueError, TypeError, KeyError, IndexError) as exc:
+                raise CacheMiss(f"unreadable header: {exc}") from None
+            self._chronology = Chronology(self._events, actors, sources, refs)
+        return self._chronology
+
+    @property
+    def events(self) -> Sequence[Event]:
+        """Every event, in order (decoded as they are iterated)."""
+        return self._events
+
+    def __len__(self) -> int:
+        return len(self._events)
+
+    def indices(self, lo: _dt.date, hi: _dt.date, within: bool) -> Iterator[int]:
+        """Positions of the events overlapping (or lying within) ``[lo, hi]``, in order.
+
+        A bisection finds the events starting in the range; before it, only those starting
+        within the longest span of ``lo`` can reach into it, and ongoing events are listed apart.
+        """
+        lo_n, hi_n = lo.toordinal(), hi.toordinal()
+        starts, latest = self._starts, self._latest
+        last = bisect_right(starts, hi_n)
+        if within:
+            unbounded = hi == _dt.date.max
+            for index in range(bisect_left(starts, lo_n), last):
+                end = latest[index]
+                if (end == OPEN and unbounded) or (end != OPEN and end <= hi_n):
+                    yield index
+            return
+        first = bisect_left(starts, lo_n - self._longest, 0, last)
+        inner = bisect_left(starts, lo_n, first, last)
+        yield from (index for index in self._open if index < first)
+        for index in range(first, inner):
+            end = latest[index]
+            if end == OPEN or end >= lo_n:
+                yield index
+        yield from range(inner, last)
+
+    def overlapping(self, lo: _dt.date, hi: _dt.date) -> Iterator[Event]:
+        """Events whose span shares a day with ``[lo, hi]``, in order."""
+        return self._decode(self.indices(lo, hi, within=False))
+
+    def within(self, lo: _dt.date, hi: _dt.date) -> Iterator[Event]:
+        """Events lying wholly inside ``[lo, hi]``, in order."""
+        return self._decode(self.indices(lo, hi, within=True))
+
+    def _decode(self, indices: Iterator[int]) -> Iterator[Event]:
+        batch: list[int] = []
+        for index in indices:
+            batch.append(index)
+            if len(batch) >= 2048:
+                yield from self._decode_batch(batch)
+                batch = []
+        yield from self._decode_batch(batch)
+
+    def _decode_batch(self, batch: list[int]) -> Iterator[Event]:
+        if not batch:
+            return
+        decoded = self._events.span(batch[0], batch[-1] + 1)
+        for index in batch:
+            yield decoded[index - batch[0]]
+
+    def default_lines(self, indices: Iterator[int]) -> Iterator[bytes]:
+        """The default TSV lines (date, id, kind, title) of these events, as stored bytes.
+
+        Consecutive positions come out as one slice, so a range is a single read.
+        """
+        offsets = self._line_offsets
+        run_start = run_end = -1
+        for index in indices:
+            if index == run_end:
+                run_end += 1
+                continue
+            if run_start >= 0:
+                yield self._lines.read(offsets[run_start], offsets[run_end])
+            run_start, run_end = index, index + 1
+        if run_start >= 0:
+            yield self._lines.read(offsets[run_start], offsets[run_end])
+
+
+def _span(text: str | None) -> DateSpan | None:
+    if text is None:
+        return None
+    from chrono.dates import parse_span
+
+    return parse_span(text)
