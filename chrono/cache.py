@@ -24,7 +24,7 @@ from collections.abc import Callable, Mapping, Sequence
 from typing import TYPE_CHECKING, Any
 
 from chrono import __version__
-from chrono.cached_timeline import DATE_TAG, MAGIC, OPEN, PREFIX, CachedTimeline, CacheMiss
+from chrono.cached_timeline import CHUNK, DATE_TAG, MAGIC, OPEN, PREFIX, CachedTimeline, CacheMiss
 
 if TYPE_CHECKING:
     from chrono.dates import PartialDate
@@ -82,19 +82,21 @@ def _tagged(value: object) -> object:
 
 def encode(chronology: Chronology, inputs: list[list[Any]]) -> bytes:
     """The cache file's bytes for a chronology loaded from ``inputs``."""
-    from chrono.render.plain import tsv_lines
-    from chrono.render.records import DEFAULT_FIELDS
+    from chrono.render.plain import default_line
 
     events = chronology.events
+    encoder = json.JSONEncoder(ensure_ascii=False, default=_tagged, separators=(",", ":")).encode
     starts = array("i", (e.when.earliest.toordinal() for e in events))
     latest = array("i", (OPEN if e.when.latest is None else e.when.latest.toordinal() for e in events))
-    records = [json.dumps(_record(e), ensure_ascii=False, default=_tagged).encode() for e in events]
-    lines = [line.encode() for line in tsv_lines(events, chronology, DEFAULT_FIELDS)]
-    record_blob, line_blob = b",".join(records), b"".join(lines)
+    # Records go in chunks of CHUNK events, one JSON array each: one encoder call per chunk
+    # (not per event) when writing, and one decoder call per chunk a query reaches.
+    chunks = [encoder([_record(e) for e in events[i : i + CHUNK]]).encode() for i in range(0, len(events), CHUNK)]
+    lines = [default_line(e).encode() for e in events]
+    record_blob, line_blob = b"".join(chunks), b"".join(lines)
     record_offsets, line_offsets = array("q", [0]), array("q", [0])
     position = 0
-    for record in records:
-        position += len(record) + 1  # the comma that follows it
+    for chunk in chunks:
+        position += len(chunk)
         record_offsets.append(position)
     position = 0
     for line in lines:
@@ -172,9 +174,12 @@ def load_timeline(
         unchanged = fingerprint(paths) == before
     except OSError:
         unchanged = False
-    if unchanged:  # a file that changed while it was read is not cached
-        store(path, encode(chronology, before))
-    return Timeline(chronology)
+    if not unchanged:  # a file that changed while it was read is not cached
+        return Timeline(chronology)
+    data = encode(chronology, before)
+    store(path, data)
+    # Answer through what was just cached: the first run and every later one take the same path.
+    return CachedTimeline(data, check_records=False, loaded=chronology)
 
 
 def open_cache(path: str, inputs: list[list[Any]], records: bool = True) -> CachedTimeline:

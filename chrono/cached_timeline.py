@@ -20,9 +20,10 @@ if TYPE_CHECKING:
     from chrono.dates import DateSpan, PartialDate
     from chrono.model import Chronology, Event
 
-MAGIC = b"chrono-cache 1\n"
+MAGIC = b"chrono-cache 2\n"
 PREFIX = struct.Struct("<II")  # header length, header CRC-32
 OPEN = 0  # the latest-day ordinal stored for an ongoing event
+CHUNK = 256  # events per JSON array in the records region
 DATE_TAG = "\x00chrono-date"
 Buffer = Any  # bytes, memoryview or mmap: anything memoryview() takes
 
@@ -65,6 +66,12 @@ class CachedEvents(Sequence["Event"]):
     def __len__(self) -> int:
         return self._count
 
+    def adopt(self, events: Sequence[Event]) -> None:
+        """Take events already in memory (the ones the cache was just written from)."""
+        if len(events) != self._count:
+            raise CacheMiss("event count")
+        self._decoded = list(events)
+
     @overload
     def __getitem__(self, index: int) -> Event: ...
     @overload
@@ -93,17 +100,20 @@ class CachedEvents(Sequence["Event"]):
             return []
         if all(self._decoded[i] is not None for i in (first, last - 1)) and None not in self._decoded[first:last]:
             return self._decoded[first:last]  # type: ignore[return-value]
-        raw = self._blob.read(self._offsets[first], self._offsets[last] - 1)
         decode = _decoder()
-        try:
-            records = json.loads(b"[" + raw + b"]", object_hook=_untag)
-            events = [decode(record) for record in records]
-        except (ValueError, TypeError, IndexError, KeyError) as exc:
-            raise CacheMiss(f"undecodable record: {exc}") from None
-        if len(events) != last - first:
-            raise CacheMiss("record count")
-        self._decoded[first:last] = events
-        return events
+        for chunk in range(first // CHUNK, (last - 1) // CHUNK + 1):
+            base = chunk * CHUNK
+            raw = self._blob.read(self._offsets[chunk], self._offsets[chunk + 1])
+            try:
+                records = json.loads(raw, object_hook=_untag)
+                if len(records) != min(CHUNK, self._count - base):
+                    raise CacheMiss("record count")
+                for index in range(max(first, base), min(last, base + len(records))):
+                    if self._decoded[index] is None:
+                        self._decoded[index] = decode(records[index - base])
+            except (ValueError, TypeError, IndexError, KeyError) as exc:
+                raise CacheMiss(f"undecodable record: {exc}") from None
+        return self._decoded[first:last]  # type: ignore[return-value]
 
 
 def _untag(value: dict[str, Any]) -> Any:
@@ -145,7 +155,9 @@ def _decoder() -> Callable[[list[Any]], Event]:
 class CachedTimeline:
     """A timeline read from the cache: bisects its arrays and decodes only the events it yields."""
 
-    def __init__(self, data: Buffer, check_records: bool = True) -> None:
+    def __init__(self, data: Buffer, check_records: bool = True, loaded: Chronology | None = None) -> None:
+        """Read the cache in ``data``; ``loaded`` is the chronology it was just made from, if any,
+        whose events then need no decoding."""
         view = memoryview(data)
         if bytes(view[: len(MAGIC)]) != MAGIC:
             raise CacheMiss("not a chrono cache")
@@ -161,7 +173,8 @@ class CachedTimeline:
             position = start + header_length
             self._catalog = view[position : position + catalog_length]
             position += catalog_length
-            sizes = (4 * count, 4 * count, 8 * (count + 1), 8 * (count + 1))
+            chunks = (count + CHUNK - 1) // CHUNK
+            sizes = (4 * count, 4 * count, 8 * (chunks + 1), 8 * (count + 1))
             arrays_bytes = bytes(view[position : position + sum(sizes)])
             if len(arrays_bytes) != sum(sizes) or zlib.crc32(arrays_bytes) != header["arrays_crc"]:
                 raise CacheMiss("arrays checksum")
@@ -191,6 +204,11 @@ class CachedTimeline:
             raise CacheMiss(f"unreadable header: {exc}") from None
         self._events = CachedEvents(records, record_offsets, count)
         self._chronology: Chronology | None = None
+        if loaded is not None:
+            from chrono.model import Chronology
+
+            self._events.adopt(loaded.events)
+            self._chronology = Chronology(self._events, loaded.actors, loaded.sources, loaded.actor_refs)
 
     @property
     def chronology(self) -> Chronology:

@@ -26,7 +26,15 @@ def isolated_home(tmp_path_factory: pytest.TempPathFactory) -> None:
     """Keep the developer's configuration and cache out of the tests (and the tests out of them)."""
     os.environ["XDG_CONFIG_HOME"] = str(tmp_path_factory.mktemp("config"))
     os.environ["XDG_CACHE_HOME"] = str(tmp_path_factory.mktemp("cache"))
-    for name in ("CHRONO_DATA", "CHRONO_TODAY", "CHRONO_PAGER", "CHRONO_CACHE", "NO_COLOR", "FORCE_COLOR", "CHRONO_DEBUG"):
+    for name in (
+        "CHRONO_DATA",
+        "CHRONO_TODAY",
+        "CHRONO_PAGER",
+        "CHRONO_CACHE",
+        "NO_COLOR",
+        "FORCE_COLOR",
+        "CHRONO_DEBUG",
+    ):
         os.environ.pop(name, None)
 
 

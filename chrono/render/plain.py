@@ -10,7 +10,7 @@ from typing import Any
 
 from chrono.escape import csv_text, tsv
 from chrono.model import Chronology, Event
-from chrono.render.records import record
+from chrono.render.records import DEFAULT_FIELDS, record
 
 LIST_SEPARATOR = "; "
 
@@ -30,12 +30,20 @@ def tsv_value(value: Any) -> str:
     return tsv(str(value))
 
 
+def default_line(event: Event) -> str:
+    """The TSV line of the default fields (date, id, kind, title); ids and kinds need no escaping."""
+    return f"{event.when.edtf}\t{event.id}\t{event.kind}\t{tsv(event.title)}\n"
+
+
 def tsv_lines(
     events: Iterable[Event], chronology: Chronology, fields: tuple[str, ...], header: bool = False
 ) -> Iterator[str]:
     """TSV lines, each ending in a newline; a header row only when asked."""
     if header:
         yield "\t".join(fields) + "\n"
+    if fields == DEFAULT_FIELDS:
+        yield from map(default_line, events)
+        return
     for event in events:
         values = record(event, chronology, fields)
         yield "\t".join(tsv_value(values[name]) for name in fields) + "\n"

@@ -18,9 +18,13 @@ from pathlib import Path
 from tests.conftest import FIXTURES
 
 SAMPLE = str(FIXTURES / "sample.toml")
+
+
 def base_env() -> dict[str, str]:
     """The environment for child processes, read when the test runs (after the home is isolated)."""
-    return {k: v for k, v in os.environ.items() if k not in ("NO_COLOR", "FORCE_COLOR", "CHRONO_DATA", "COLUMNS", "LINES")}
+    return {
+        k: v for k, v in os.environ.items() if k not in ("NO_COLOR", "FORCE_COLOR", "CHRONO_DATA", "COLUMNS", "LINES")
+    }
 
 
 def chrono(*args: str, **kwargs: object) -> subprocess.CompletedProcess[str]:
@@ -107,7 +111,12 @@ def test_closed_pipe_ends_quietly(tmp_path: Path) -> None:
     )
     script = f'"{sys.executable}" -m chrono list --data "{big}" | head -1'
     result = subprocess.run(
-        ["bash", "-o", "pipefail", "-c", script], capture_output=True, text=True, env=base_env(), timeout=60, check=False
+        ["bash", "-o", "pipefail", "-c", script],
+        capture_output=True,
+        text=True,
+        env=base_env(),
+        timeout=60,
+        check=False,
     )
     assert result.stdout.count("\n") == 1
     assert result.stderr == ""

@@ -1,0 +1,177 @@
+"""The cache: reuse, invalidation, damage of every kind, concurrency, and switching it off."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import os
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+from chrono.cache import cache_file, encode, fingerprint, load_timeline
+from chrono.cached_timeline import CachedTimeline, CacheMiss
+from chrono.dataset import load
+from chrono.query import Match, Query, run
+from chrono.timeline import Timeline
+from tests.conftest import FIXTURES, Invoke
+
+SAMPLE = FIXTURES / "sample.toml"
+
+
+@pytest.fixture
+def data(tmp_path: Path) -> Path:
+    path = tmp_path / "c.toml"
+    path.write_bytes(SAMPLE.read_bytes())
+    return path
+
+
+def cached_files(directory: Path) -> list[Path]:
+    return sorted(directory.glob("*.cache")) if directory.exists() else []
+
+
+def test_second_load_comes_from_the_cache_and_says_the_same(data: Path, tmp_path: Path) -> None:
+    directory = tmp_path / "cache"
+    first = load_timeline([str(data)], None, str(directory))
+    assert len(cached_files(directory)) == 1
+    second = load_timeline([str(data)], None, str(directory))
+    assert isinstance(second, CachedTimeline)
+    assert list(second.events) == list(Timeline(load([str(data)])).events)
+    assert second.chronology.actors == first.chronology.actors and second.chronology.sources == first.chronology.sources
+    for query in (
+        Query(lo=dt.date(2001, 1, 1)),
+        Query(hi=dt.date(2002, 6, 1), match=Match.WITHIN),
+        Query(actors=("putin",)),
+    ):
+        assert [e.id for e in run(query, second)] == [e.id for e in run(query, Timeline(load([str(data)])))]
+
+
+def test_every_format_is_identical_with_and_without_the_cache(invoke: Invoke, data: Path) -> None:
+    for args in (["--format", "tsv"], ["--format", "json"], ["--format", "csv", "--fields", "id,actors,extra"],
+                 ["--from", "2001", "--to", "2019-04-30"], ["--from", "2010", "--match", "within"], ["--format", "ids", "--limit", "3"]):  # fmt: skip
+        uncached = invoke(["--no-cache", "list", "--data", str(data), *args]).stdout
+        assert invoke(["list", "--data", str(data), *args]).stdout == uncached  # writes the cache
+        assert invoke(["list", "--data", str(data), *args]).stdout == uncached  # reads it
+
+
+def test_the_cache_is_reused_while_size_and_time_are_unchanged(data: Path, tmp_path: Path) -> None:
+    directory = tmp_path / "cache"
+    load_timeline([str(data)], None, str(directory))
+    info = data.stat()
+    same_size = data.read_bytes().replace(b"Summit in Vladivostok", b"Summit in Vladivostoq")
+    data.write_bytes(same_size)
+    os.utime(data, ns=(info.st_atime_ns, info.st_mtime_ns))  # as if nothing happened
+    reused = load_timeline([str(data)], None, str(directory))
+    assert isinstance(reused, CachedTimeline)
+    assert any(e.title == "Summit in Vladivostok" for e in reused.events)  # the cached answer, by design
+
+
+def test_a_changed_file_is_read_again(invoke: Invoke, data: Path) -> None:
+    assert "Summit in Vladivostok" in invoke(["list", "--data", str(data)]).stdout
+    text = data.read_text(encoding="utf-8").replace("Summit in Vladivostok", "Summit on Russky Island")
+    data.write_text(text, encoding="utf-8")
+    os.utime(data, ns=(time.time_ns(), time.time_ns() + 10**9))  # even if the clock did not move
+    assert "Summit on Russky Island" in invoke(["list", "--data", str(data)]).stdout
+
+
+def test_each_set_of_paths_has_its_own_cache(data: Path, tmp_path: Path) -> None:
+    directory = tmp_path / "cache"
+    load_timeline([str(data)], None, str(directory))
+    copy = tmp_path / "copy.toml"
+    copy.write_bytes(data.read_bytes().replace(b"Summit in Vladivostok", b"Summit in Khabarovsk!"))
+    copied = load_timeline([str(copy)], None, str(directory))
+    assert any(e.title == "Summit in Khabarovsk!" for e in copied.events)
+    assert len(cached_files(directory)) == 2
+    assert any(e.title == "Summit in Vladivostok" for e in load_timeline([str(data)], None, str(directory)).events)
+
+
+@pytest.mark.parametrize("damage", ["truncate", "flip", "foreign", "empty", "header", "garbage-json"])
+def test_a_damaged_cache_is_ignored_and_rebuilt(invoke: Invoke, data: Path, damage: str) -> None:
+    expected = invoke(["--no-cache", "list", "--data", str(data), "--format", "json"]).stdout
+    invoke(["list", "--data", str(data)])
+    path = Path(cache_file(str(Path(os.environ["XDG_CACHE_HOME"]) / "chrono"), fingerprint([str(data)])))
+    raw = bytearray(path.read_bytes())
+    if damage == "truncate":
+        raw = raw[: len(raw) // 2]
+    elif damage == "flip":
+        raw[-40] ^= 0xFF  # inside the stored lines
+        raw[len(raw) // 2] ^= 0x01
+    elif damage == "foreign":
+        raw = bytearray(b"\x80\x04\x95 this is not a chrono cache (a pickle, say)" + bytes(100))
+    elif damage == "empty":
+        raw = bytearray()
+    elif damage == "header":
+        raw[20] ^= 0xFF
+    else:
+        raw = bytearray(b"chrono-cache 2\n" + b"\xff" * 64)
+    path.write_bytes(bytes(raw))
+    for args in (["--format", "json"], ["--format", "tsv"]):
+        result = invoke(["list", "--data", str(data), *args])
+        assert result.exit_code == 0 and result.stderr == ""
+        assert result.stdout == invoke(["--no-cache", "list", "--data", str(data), *args]).stdout
+    assert invoke(["list", "--data", str(data), "--format", "json"]).stdout == expected
+    assert CachedTimeline(path.read_bytes())  # rebuilt whole
+
+
+def test_reading_a_cache_never_unpickles_or_executes(tmp_path: Path) -> None:
+    import chrono.cache
+    import chrono.cached_timeline
+
+    for module in (chrono.cache, chrono.cached_timeline):
+        source = Path(module.__file__ or "").read_text(encoding="utf-8")
+        assert "pickle" not in source.replace("no pickle", "").replace("a pickle", "") and "marshal" not in source
+        assert "eval(" not in source and "exec(" not in source
+    with pytest.raises(CacheMiss):
+        CachedTimeline(b"\x80\x04\x95\x00")
+
+
+def test_no_cache_option_and_environment(invoke: Invoke, data: Path) -> None:
+    directory = Path(os.environ["XDG_CACHE_HOME"]) / "chrono"
+    target = Path(cache_file(str(directory), fingerprint([str(data)])))
+    invoke(["--no-cache", "list", "--data", str(data)])
+    invoke(["list", "--data", str(data)], env={"CHRONO_CACHE": "0"})
+    assert not target.exists()
+    invoke(["list", "--data", str(data)])
+    assert target.exists()
+
+
+def test_stdin_is_never_cached(invoke: Invoke) -> None:
+    before = set(cached_files(Path(os.environ["XDG_CACHE_HOME"]) / "chrono"))
+    body = '[[event]]\nid = "piped"\ndate = 2001-01-01\nkind = "k"\ntitle = "t"\n'
+    assert invoke(["list", "--data", "-"], input=body).stdout.startswith("2001-01-01\tpiped")
+    assert set(cached_files(Path(os.environ["XDG_CACHE_HOME"]) / "chrono")) == before
+
+
+def test_an_unwritable_cache_directory_still_works(invoke: Invoke, data: Path, tmp_path: Path) -> None:
+    blocked = tmp_path / "blocked"
+    blocked.write_text("a file where the cache directory should be")
+    result = invoke(["list", "--data", str(data)], env={"XDG_CACHE_HOME": str(blocked)})
+    assert result.exit_code == 0 and "moscow-visit" in result.stdout and result.stderr == ""
+
+
+def test_the_cache_file_is_self_checking(data: Path) -> None:
+    chronology = load([str(data)])
+    raw = encode(chronology, fingerprint([str(data)]))
+    timeline = CachedTimeline(raw)
+    assert [e.id for e in timeline.events] == [e.id for e in chronology.events]
+    header_length = int.from_bytes(raw[15:19], "little")
+    header = json.loads(raw[23 : 23 + header_length])
+    assert header["count"] == len(chronology.events) and header["inputs"][0][0] == os.path.realpath(data)
+
+
+def test_eight_processes_at_once_agree(data: Path, tmp_path: Path) -> None:
+    env = {**os.environ, "XDG_CACHE_HOME": str(tmp_path / "shared-cache"), "CHRONO_DATA": ""}
+    command = [sys.executable, "-m", "chrono", "list", "--data", str(data), "--format", "json"]
+    expected = subprocess.run(
+        [*command[:3], "--no-cache", *command[3:]], capture_output=True, env=env, check=True
+    ).stdout
+    for _ in range(2):  # the first wave races to write the cache, the second reads it
+        procs = [subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=env) for _ in range(8)]
+        results = [proc.communicate(timeout=60) for proc in procs]
+        assert all(out == expected and err == b"" for out, err in results)
+        assert all(proc.returncode == 0 for proc in procs)
+    leftovers = [p.name for p in (tmp_path / "shared-cache" / "chrono").iterdir() if not p.name.endswith(".cache")]
+    assert leftovers == []
