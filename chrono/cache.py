@@ -162,7 +162,7 @@ def load_timeline(
     paths = [str(source.path) for source in inputs]
     try:
         before = fingerprint(paths)
-    except OSError:
+    except (OSError, ValueError):
         return Timeline(load(specs, read_stdin))  # the loader says clearly what is wrong
     path = cache_file(directory, before)
     try:
@@ -172,7 +172,7 @@ def load_timeline(
     chronology = load(specs, read_stdin)
     try:
         unchanged = fingerprint(paths) == before
-    except OSError:
+    except (OSError, ValueError):
         unchanged = False
     if not unchanged:  # a file that changed while it was read is not cached
         return Timeline(chronology)

@@ -40,6 +40,8 @@ def resolve_inputs(specs: Sequence[str]) -> list[Input]:
         if spec == STDIN:
             inputs.append(Input("<stdin>", None))
             continue
+        if not spec or "\x00" in spec:
+            raise SourceError(f"{spec!r} is not a usable path")
         if not os.path.exists(spec) and bundled.is_name(spec):
             inputs.append(Input(spec, bundled.path(spec)))
         elif os.path.isdir(spec):

@@ -15,6 +15,10 @@ from typing import Any
 from chrono.dates import DateSpan, Precision, parse_span
 from chrono.errors import DateError
 
+# tomli-w escapes C0 controls and DEL; C1 controls and bidirectional overrides can only stand
+# inside TOML strings, where the same \uXXXX escape means the same character.
+from chrono.escape import json_safe
+
 _SLUG_RE = re.compile(r"[^a-z0-9]+")
 MAX_SLUG = 48
 
@@ -95,14 +99,14 @@ def document(
     if source_list:
         body["source"] = source_list
     body["event"] = list(events)
-    return header + tomli_w.dumps(body)
+    return json_safe(header + tomli_w.dumps(body))
 
 
 def event_toml(event: Mapping[str, Any]) -> str:
     """One ``[[event]]`` table as TOML text, for appending to a file."""
     import tomli_w
 
-    return tomli_w.dumps({"event": [dict(event)]})
+    return json_safe(tomli_w.dumps({"event": [dict(event)]}))
 
 
 def today_stamp(today: _dt.date) -> str:

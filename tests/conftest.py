@@ -78,3 +78,16 @@ def corpus_or_skip(*parts: str) -> Path:
     if not path.exists():
         pytest.skip(f"conformance corpus not found at {path} (it lives in ../shared/corpus)")
     return path
+
+
+# Hypothesis: a bounded number of examples in the normal run; 'fuzz' for scripts/fuzz.py.
+from hypothesis import HealthCheck, settings  # noqa: E402
+
+settings.register_profile("ci", max_examples=25, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+settings.register_profile(
+    "fuzz",
+    max_examples=int(os.environ.get("CHRONO_FUZZ_EXAMPLES", "2000")),
+    deadline=None,
+    suppress_health_check=list(HealthCheck),
+)
+settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "ci"))

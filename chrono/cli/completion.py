@@ -28,8 +28,14 @@ def _chronology(ctx: click.Context) -> Chronology | None:
 
 
 def _items(values: Iterable[tuple[str, str | None]], incomplete: str) -> list[CompletionItem]:
+    from chrono.escape import visible
+
     folded = incomplete.casefold()
-    return [CompletionItem(value, help=help_text) for value, help_text in values if value.casefold().startswith(folded)]
+    return [
+        CompletionItem(visible(value), help=visible(help_text) if help_text else None)
+        for value, help_text in values
+        if value.casefold().startswith(folded) and "\n" not in value
+    ]
 
 
 def event_ids(ctx: click.Context, param: click.Parameter, incomplete: str) -> list[CompletionItem]:

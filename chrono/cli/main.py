@@ -194,8 +194,11 @@ def _run(
 
 
 def _say(env: Environment, line: str) -> None:
+    """One line on stderr; text from the data in it (ids, keys, values) shown with visible escapes."""
+    from chrono.escape import visible
+
     try:
-        env.stderr.write(line + "\n")
+        env.stderr.write(visible(line) + "\n")
         env.stderr.flush()
     except (BrokenPipeError, ValueError):
         pass

@@ -127,4 +127,6 @@ def show(env: Environment, renderable: object, color: str, no_pager: bool = Fals
 
 def note(env: Environment, message: str) -> None:
     """A line for the human on stderr (counts, hints), never mixed into the data on stdout."""
-    env.stderr.write(message + "\n")
+    from chrono.escape import visible
+
+    env.stderr.write(visible(message) + "\n")

@@ -11,6 +11,7 @@ from collections.abc import Iterable
 
 from chrono.dates import Precision
 from chrono.errors import UsageError
+from chrono.escape import visible
 from chrono.model import Chronology, Event
 
 
@@ -56,16 +57,16 @@ def render(events: Iterable[Event], chronology: Chronology, stamp: _dt.date, yea
         item = CalendarEvent()
         item.add("uid", f"{event.id}@chrono")
         item.add("dtstamp", dtstamp)
-        item.add("summary", event.title)
+        item.add("summary", visible(event.title))  # RFC 5545 text holds no control characters
         item.add("dtstart", event.when.earliest)
         if not event.when.open_end:
             item.add("dtend", event.when.latest_or_max + _dt.timedelta(days=1))  # exclusive
         if event.place:
-            item.add("location", event.place)
+            item.add("location", visible(event.place))
         item.add("categories", [event.kind])
         text = description(event, chronology)
         if text:
-            item.add("description", text)
+            item.add("description", visible(text))
         if yearly:
             item.add("rrule", {"freq": "yearly"})
         calendar.add_component(item)

@@ -112,30 +112,24 @@ _DAY_STEPS = (1, 2, 7, 14)
 
 def _ticks(scale: Scale) -> list[tuple[_dt.date, str]]:
     """Calendar-aligned ticks at the smallest step whose labels fit side by side."""
+    days = (scale.hi - scale.lo).days + 1
     for step in _DAY_STEPS:
-        ticks = [(scale.lo + _dt.timedelta(days=n), "") for n in range(0, (scale.hi - scale.lo).days + 1, step)]
-        labelled = [(day, day.strftime("%m-%d")) for day, _ in ticks]
-        if len(labelled) * 7 <= scale.width:
-            return labelled
+        if (days // step + 1) * 7 <= scale.width:
+            return [
+                (day, day.strftime("%m-%d")) for day in (scale.lo + _dt.timedelta(days=n) for n in range(0, days, step))
+            ]
+    first = scale.lo.year * 12 + scale.lo.month - 1 + (0 if scale.lo.day == 1 else 1)  # months since year 0
+    last = scale.hi.year * 12 + scale.hi.month - 1
     for step in _MONTH_STEPS:
         label_width = 8 if step < 12 else 5
+        start = -(-first // step) * step  # the first multiple of step on the axis
+        if start > last or ((last - start) // step + 1) * label_width > scale.width:
+            continue
         ticks = []
-        year, month = scale.lo.year, scale.lo.month
-        while True:
-            index = year * 12 + month - 1
-            if index % step == 0:
-                day = _dt.date(year, month, 1)
-                if day > scale.hi:
-                    break
-                if day >= scale.lo:
-                    ticks.append((day, day.strftime("%Y-%m") if step < 12 else f"{day.year:04d}"))
-            month += 1
-            if month > 12:
-                year, month = year + 1, 1
-            if year > scale.hi.year:
-                break
-        if len(ticks) * label_width <= scale.width:
-            return ticks
+        for index in range(start, last + 1, step):
+            day = _dt.date(index // 12, index % 12 + 1, 1)
+            ticks.append((day, f"{day.year:04d}-{day.month:02d}" if step < 12 else f"{day.year:04d}"))
+        return ticks
     return [(scale.lo, f"{scale.lo.year:04d}")]
 
 

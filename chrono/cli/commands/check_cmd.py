@@ -9,6 +9,7 @@ from chrono.cli.options import resolve_today, today_option
 from chrono.cli.output import format_option, note, write_lines
 from chrono.dataset import data_specs, read_all
 from chrono.errors import ExitCode
+from chrono.escape import visible
 from chrono.validate import check
 
 
@@ -52,7 +53,7 @@ def command(
         )
         write_lines(env, array_lines(records))
     else:
-        write_lines(env, (problem.format() + "\n" for problem in report.problems))
+        write_lines(env, (visible(problem.format()) + "\n" for problem in report.problems))
     files = f"{report.files} file{'s' if report.files != 1 else ''}"
     errors = f"{report.errors} error{'s' if report.errors != 1 else ''}"
     warnings = f"{report.warnings} warning{'s' if report.warnings != 1 else ''}"

@@ -1,0 +1,112 @@
+"""Turn bench/run.sh's hyperfine JSON and /usr/bin/time output into bench/RESULTS.md."""
+
+from __future__ import annotations
+
+import json
+import os
+import platform
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+
+def medians(path: Path) -> dict[str, float]:
+    """Command name -> median seconds."""
+    data = json.loads(path.read_text(encoding="utf-8"))
+    return {result["command"]: result["median"] for result in data["results"]}
+
+
+def peak_mb(path: Path) -> float | None:
+    """Maximum resident set size from /usr/bin/time -v, in MB."""
+    if not path.exists():
+        return None
+    match = re.search(r"Maximum resident set size \(kbytes\): (\d+)", path.read_text(encoding="utf-8"))
+    return int(match.group(1)) / 1024 if match else None
+
+
+def verdict(ratio: float, target: float, most: bool = True) -> str:
+    met = ratio <= target if most else ratio >= target
+    return "met" if met else "**missed**"
+
+
+def version(command: list[str]) -> str:
+    try:
+        return subprocess.run(command, capture_output=True, text=True, check=False).stdout.strip().splitlines()[0]
+    except (OSError, IndexError):
+        return "?"
+
+
+def main(out: Path) -> None:
+    lines = ["# chrono benchmark results", ""]
+    cpu = next(
+        (
+            line.split(":", 1)[1].strip()
+            for line in Path("/proc/cpuinfo").read_text().splitlines()
+            if line.startswith("model name")
+        ),
+        "?",
+    )
+    venv = out / "venv" / "bin"
+    lines += [
+        f"- Machine: {platform.machine()}, {os.cpu_count()} cores ({cpu}), Linux {platform.release()}",
+        f"- {version([str(venv / 'python'), '--version'])}; {version([str(venv / 'chrono'), '--version'])}; "
+        f"{version(['hyperfine', '--version'])}; {version(['jq', '--version'])}; sqlite3 {version(['sqlite3', '--version']).split(' ')[0]}",
+        "- Medians of hyperfine runs (`bash bench/run.sh`); ratios are chrono ÷ the named peer, side by side in one run.",
+        "",
+        "## Start-up (bundled chronology, warm cache)",
+        "",
+        "| command | median | × `import click` | target | |",
+        "|---|---|---|---|---|",
+    ]
+    start = medians(out / "startup.json")
+    floor = start["python -c 'import click'"]
+    targets = {
+        "chrono list --from 2000 (piped)": 1.4,
+        "chrono list --from 2000 (table)": 2.2,
+        "chrono --help": 1.4,
+        "chrono show (terminal)": 2.2,
+    }
+    for name, seconds in start.items():
+        ratio = seconds / floor
+        target = targets.get(name)
+        if name == "completion (bash, ids)":
+            mark = "met" if seconds < 0.150 else "**missed**"
+            lines.append(f"| {name} | {seconds * 1000:.1f} ms | {ratio:.2f} | < 150 ms | {mark} |")
+        else:
+            lines.append(
+                f"| {name} | {seconds * 1000:.1f} ms | {ratio:.2f} | {f'≤ {target}' if target else ''} | {verdict(ratio, target) if target else ''} |"
+            )
+    for size in sorted(int(p.stem.split("-")[1]) for p in out.glob("warm-*.json")):
+        cold, warm = medians(out / f"cold-{size}.json"), medians(out / f"warm-{size}.json")
+        tomli = cold["tomli.load (floor)"]
+        lines += ["", f"## {size:,} events", "", "| command | median | ratio | target | |", "|---|---|---|---|---|"]
+        lines.append(f"| tomli.load (floor) | {tomli:.2f} s | 1.00 | | |")
+        for name in ("chrono cold (builds the cache)", "chrono --no-cache"):
+            ratio = cold[name] / tomli
+            lines.append(f"| {name} | {cold[name]:.2f} s | {ratio:.2f} × tomli | ≤ 1.2 × | {verdict(ratio, 1.2)} |")
+        jq, sqlite = warm["jq"], warm["sqlite3"]
+        lines.append(f"| jq | {jq * 1000:.0f} ms | | | |")
+        lines.append(f"| sqlite3 (indexed) | {sqlite * 1000:.0f} ms | | | |")
+        ours = warm["chrono warm"]
+        lines.append(
+            f"| chrono warm | {ours * 1000:.0f} ms | {ours / jq:.3f} × jq | ≤ 0.5 × | {verdict(ours / jq, 0.5)} |"
+        )
+        lines.append(
+            f"| chrono warm | {ours * 1000:.0f} ms | {ours / sqlite:.2f} × sqlite3 | ≤ 3 × | {verdict(ours / sqlite, 3)} |"
+        )
+        other = warm["chrono warm, --kind summit --format json"]
+        lines.append(
+            f"| chrono warm, `--kind summit --format json` | {other * 1000:.0f} ms | {other / jq:.2f} × jq | (no target) | |"
+        )
+        for what in ("warm", "cold", "tomli"):
+            mb = peak_mb(out / f"memory-{what}-{size}.txt")
+            if mb is not None:
+                target = " ≤ 1024 MB" if what == "warm" else ""
+                mark = ("met" if mb <= 1024 else "**missed**") if what == "warm" else ""
+                lines.append(f"| peak memory, {what} | {mb:.0f} MB | | {target} | {mark} |")
+    print("\n".join(lines))
+
+
+if __name__ == "__main__":
+    main(Path(sys.argv[1]))

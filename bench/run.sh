@@ -1,0 +1,77 @@
+#!/usr/bin/env bash
+# chrono's benchmark: start-up against the click floor, and 100,000 / 1,000,000 events against
+# the tomli parse floor, jq and sqlite3 — side by side with hyperfine, written to bench/RESULTS.md.
+# Run by hand from a clone:  bash bench/run.sh          (BENCH_SIZES="100000" for a quick run)
+set -euo pipefail
+cd "$(dirname "$0")/.."
+root=$(pwd)
+out="$root/bench/out"
+mkdir -p "$out"
+
+need() {  # need COMMAND DEBIAN-PACKAGE
+  command -v "$1" >/dev/null 2>&1 && return 0
+  if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then
+    echo "bench: installing $2"
+    (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "$2" >/dev/null) || true
+  fi
+  command -v "$1" >/dev/null 2>&1 || { echo "bench: please install $1 (Debian package $2)" >&2; exit 2; }
+}
+need hyperfine hyperfine
+need jq jq
+need sqlite3 sqlite3
+[ -x /usr/bin/time ] || need /usr/bin/time time
+
+# chrono as users get it: a wheel in its own virtual environment (not an editable install).
+if [ ! -x "$out/venv/bin/chrono" ] || [ "${BENCH_REINSTALL:-1}" = 1 ]; then
+  python3 -m venv "$out/venv"
+  "$out/venv/bin/pip" install --quiet --upgrade pip
+  "$out/venv/bin/pip" install --quiet --force-reinstall "$root"
+fi
+py="$out/venv/bin/python"
+chrono="$out/venv/bin/chrono"
+export XDG_CACHE_HOME="$out/cache" XDG_CONFIG_HOME="$out/config" CHRONO_TODAY=2026-11-27
+unset CHRONO_DATA NO_COLOR FORCE_COLOR CHRONO_CACHE || true
+mkdir -p "$XDG_CONFIG_HOME"
+
+runs=${BENCH_RUNS:-10}
+hf() {  # hf NAME COMMAND... : hyperfine with the shared settings, JSON into out/NAME.json
+  local name=$1; shift
+  hyperfine --shell=none --warmup 3 --runs "$runs" --export-json "$out/$name.json" "$@" >/dev/null
+}
+
+echo "bench: start-up"
+"$chrono" list --from 2000 >/dev/null  # build the bundled chronology's cache
+hf startup \
+  -n "python -c pass" "$py -c pass" \
+  -n "python -c 'import click'" "$py -c 'import click'" \
+  -n "chrono list --from 2000 (piped)" "$chrono list --from 2000 --format tsv" \
+  -n "chrono list --from 2000 (table)" "$chrono list --from 2000 --format table --color always --no-pager" \
+  -n "chrono --help" "$chrono --help" \
+  -n "chrono show (terminal)" "$chrono show moscow-declaration --format panel --color always --no-pager" \
+  -n "completion (bash, ids)" "env _CHRONO_COMPLETE=bash_complete COMP_WORDS='chrono show mos' COMP_CWORD=2 $chrono"
+
+for size in ${BENCH_SIZES:-100000 1000000}; do
+  echo "bench: $size events"
+  [ -f "$out/chronology-$size.toml" ] || "$py" "$root/bench/make_chronology.py" "$size" "$out" >/dev/null
+  toml="$out/chronology-$size.toml"; json="$out/chronology-$size.json"; db="$out/chronology-$size.sqlite"
+  cold_runs=$(( size >= 1000000 ? 3 : runs ))
+  hyperfine --shell=none --warmup 0 --runs "$cold_runs" --export-json "$out/cold-$size.json" \
+    --prepare "rm -rf $XDG_CACHE_HOME/chrono" \
+    -n "tomli.load (floor)" "$py -c \"import tomli; tomli.load(open('$toml', 'rb'))\"" \
+    -n "chrono cold (builds the cache)" "$chrono list --data $toml --from 2000 --format tsv" \
+    -n "chrono --no-cache" "$chrono --no-cache list --data $toml --from 2000 --format tsv" >/dev/null
+  "$chrono" list --data "$toml" --from 2000 --format tsv >/dev/null  # warm the cache
+  hf "warm-$size" \
+    -n "chrono warm" "$chrono list --data $toml --from 2000 --format tsv" \
+    -n "chrono warm, --kind summit --format json" "$chrono list --data $toml --from 2000 --kind summit --format json" \
+    -n "jq" "jq -r '.[] | select(.start >= \"2000\") | [.date,.id,.kind,.title] | @tsv' $json" \
+    -n "sqlite3" "sqlite3 $db \"select date, id, kind, title from events where end >= '2000' order by start, end, id\""
+  for what in warm cold; do
+    [ "$what" = cold ] && rm -rf "$XDG_CACHE_HOME/chrono"
+    /usr/bin/time -v "$chrono" list --data "$toml" --from 2000 --format tsv 2>"$out/memory-$what-$size.txt" >/dev/null
+  done
+  /usr/bin/time -v "$py" -c "import tomli; tomli.load(open('$toml', 'rb'))" 2>"$out/memory-tomli-$size.txt"
+done
+
+"$py" "$root/bench/report.py" "$out" > "$root/bench/RESULTS.md"
+echo "bench: wrote bench/RESULTS.md"

@@ -1,0 +1,169 @@
+"""Hypothesis over whole chronologies and command lines: no input crashes chrono, output stays
+valid UTF-8, machine formats are lossless, and no data reaches a terminal raw.
+
+The number of examples comes from the Hypothesis profile: bounded in the normal run ('ci'),
+large in the long fuzz run (``python scripts/fuzz.py``, profile 'fuzz').
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+import tempfile
+from pathlib import Path
+from typing import Any
+
+import tomli
+from click.testing import CliRunner, Result
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from chrono.cli.main import cli
+from chrono.dataset import load
+from chrono.escape import tsv_unescape
+from tests.property.strategies import broken_files, chronologies, list_args, toml
+
+RAW = re.compile("[\x00-\x08\x0b-\x0c\x0e-\x1a\x1c-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")  # ESC checked apart
+SGR = re.compile(r"\x1b\[[0-9;]*m")
+COMMANDS = [
+    ["list"], ["list", "--format", "json"], ["list", "--format", "csv"], ["check"], ["stats", "--by", "actor"],
+    ["stats", "--gaps", "3"], ["timeline", "--width", "80"], ["anniversaries", "--on", "2001-08-04", "--ahead", "400"],
+    ["export", "--format", "markdown"], ["export", "--format", "html"], ["export", "--format", "timelinejs"],
+]  # fmt: skip
+
+
+def budget(normal: int) -> int:
+    """Examples per property: few in the normal test run, many in the fuzz run (scripts/fuzz.py)."""
+    if os.environ.get("HYPOTHESIS_PROFILE") == "fuzz":
+        return int(os.environ.get("CHRONO_FUZZ_EXAMPLES", "2000"))
+    return normal
+
+
+def run(args: list[str], tty: bool = False, stdin: str | None = None) -> Result:
+    env = {
+        "CHRONO_DATA": None,
+        "NO_COLOR": None,
+        "FORCE_COLOR": None,
+        "CHRONO_TODAY": "2026-01-15",
+        "CHRONO_CACHE": "0",
+    }
+    return CliRunner().invoke(cli, args, env=env, input=stdin, obj={"stdout_isatty": tty, "width": 100})
+
+
+def assert_sane(result: Result, allowed: tuple[int, ...] = (0, 1, 2)) -> None:
+    assert result.exit_code in allowed, (result.exit_code, result.stderr[-500:], result.exception)
+    assert "Traceback" not in result.stderr and "internal error" not in result.stderr, result.stderr[-800:]
+    result.stdout_bytes.decode("utf-8")
+    result.stderr_bytes.decode("utf-8")
+
+
+def write(text: str | bytes) -> Path:
+    handle = tempfile.NamedTemporaryFile("wb", suffix=".toml", delete=False)  # noqa: SIM115
+    handle.write(text.encode() if isinstance(text, str) else text)
+    handle.close()
+    return Path(handle.name)
+
+
+@given(broken_files())
+@settings(max_examples=budget(30))
+def test_broken_files_never_crash_any_command(data: bytes) -> None:
+    path = write(data)
+    for command in ([*c, "--data", str(path)] for c in COMMANDS):
+        assert_sane(run(command))
+    assert_sane(run(["diff", str(path), str(path)]))
+    path.unlink()
+
+
+@given(chronologies())
+@settings(max_examples=budget(30))
+def test_valid_chronologies_load_and_every_command_succeeds(document: dict[str, Any]) -> None:
+    path = write(toml(document))
+    for command in ([*c, "--data", str(path)] for c in COMMANDS):
+        result = run(command)
+        assert_sane(result, (0, 1))  # check may find warnings (exit 0) but never errors
+        if command[0] != "check":
+            assert result.exit_code == 0
+    check = run(["check", "--data", str(path)])
+    assert " error: " not in check.stdout
+    path.unlink()
+
+
+@given(chronologies())
+@settings(max_examples=budget(30))
+def test_list_json_is_lossless(document: dict[str, Any]) -> None:
+    path = write(toml(document))
+    original = load([str(path)])
+    records = json.loads(run(["list", "--data", str(path), "--format", "json"]).stdout)
+    rebuilt: dict[str, Any] = {"event": []}
+    if "source" in document:
+        rebuilt["source"] = document["source"]
+    for record in records:
+        table = {"id": record["id"], "date": record["date"], "kind": record["kind"], "title": record["title"]}
+        for key in ("place", "summary", "note"):
+            if record[key] is not None:
+                table[key] = record[key]
+        for key in ("actors", "tags", "sources", "related"):
+            if record[key]:
+                table[key] = record[key]
+        if record["extra"]:
+            table["extra"] = record["extra"]
+        rebuilt["event"].append(table)
+    again = write(toml(rebuilt))
+    assert load([str(again)]).events == original.events
+    path.unlink()
+    again.unlink()
+
+
+@given(chronologies())
+@settings(max_examples=budget(30))
+def test_tsv_fields_unescape_to_the_original_text(document: dict[str, Any]) -> None:
+    path = write(toml(document))
+    result = run(["list", "--data", str(path), "--fields", "id,title,summary,note,place"])
+    events = {e.id: e for e in load([str(path)]).events}
+    lines = result.stdout.split("\n")[:-1]
+    assert len(lines) == len(events)  # exactly one line per event
+    for line in lines:
+        ident, title, summary, note, place = line.split("\t")
+        event = events[ident]
+        assert tsv_unescape(title) == event.title
+        assert tsv_unescape(summary) == (event.summary or "") and tsv_unescape(note) == (event.note or "")
+        assert tsv_unescape(place) == (event.place or "")
+    path.unlink()
+
+
+@given(chronologies())
+@settings(max_examples=budget(25))
+def test_no_data_drives_the_terminal(document: dict[str, Any]) -> None:
+    path = write(toml(document))
+    first = document["event"][0]["id"]
+    for command in (["list", "--format", "table", "--color", "always"], ["show", first, "--color", "always"],
+                    ["timeline", "--by", "actor", "--color", "always"], ["stats", "--by", "tag", "--format", "table"],
+                    ["anniversaries", "--on", "2001-01-01", "--ahead", "366", "--format", "table"], ["check"]):  # fmt: skip
+        result = run([*command, "--data", str(path)], tty=True)
+        assert_sane(result, (0, 1))
+        for stream in (result.stdout, result.stderr):
+            plain = SGR.sub("", stream)
+            assert not RAW.search(plain) and "\x1b" not in plain, (command, plain[:300])
+    path.unlink()
+
+
+@given(list_args())
+@settings(max_examples=budget(25))
+def test_command_lines_never_crash(args: list[str]) -> None:
+    assert_sane(run(["list", "--data", "dprk-russia", *args]))
+
+
+@given(st.sampled_from(["show", "between", "anniversaries", "stats", "timeline", "check", "diff", "export", "import", "add", "config",
+                        "completion", "datasets"]), st.lists(st.one_of(st.sampled_from(["--format", "json", "--on", "2001", "-x", "--", "-",
+                        "moscow", "2001-13", "csv", "--data", "--by", "--gaps", "0", "zsh"]), st.text(max_size=8)), max_size=5))  # fmt: skip
+@settings(max_examples=budget(25))
+def test_every_subcommand_survives_random_arguments(command: str, args: list[str]) -> None:
+    if command == "add":
+        args = [a for a in args if a != "--data"]  # never let a random line write to a bundled file
+    result = run([command, *args], stdin="")
+    assert_sane(result, (0, 1, 2))
+
+
+def test_toml_of_the_strategies_is_valid() -> None:
+    assert tomli.loads(toml({"event": [{"id": "a", "date": "2001", "kind": "k", "title": "\u202e\x9b"}]}))
