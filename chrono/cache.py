@@ -128,6 +128,7 @@ def encode(chronology: Chronology, inputs: list[list[Any]]) -> bytes:
         "lines": [len(line_blob), zlib.crc32(line_blob)],
     }
     header_bytes = json.dumps(header, ensure_ascii=False).encode()
+    header_bytes += b" " * (-(len(MAGIC) + PREFIX.size + len(header_bytes) + len(catalog)) % 8)  # align the arrays
     prefix = PREFIX.pack(len(header_bytes), zlib.crc32(header_bytes))
     return MAGIC + prefix + header_bytes + catalog + arrays + record_blob + line_blob
 

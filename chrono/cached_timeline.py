@@ -11,7 +11,6 @@ import datetime as _dt
 import json
 import struct
 import zlib
-from array import array
 from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Iterator, Sequence
 from typing import TYPE_CHECKING, Any, overload
@@ -20,7 +19,7 @@ if TYPE_CHECKING:
     from chrono.dates import DateSpan, PartialDate
     from chrono.model import Chronology, Event
 
-MAGIC = b"chrono-cache 2\n"
+MAGIC = b"chrono-cache 3\n"
 PREFIX = struct.Struct("<II")  # header length, header CRC-32
 OPEN = 0  # the latest-day ordinal stored for an ongoing event
 CHUNK = 256  # events per JSON array in the records region
@@ -59,7 +58,7 @@ class _Blob:
 class CachedEvents(Sequence["Event"]):
     """Events decoded from the cache on demand, in slices, and kept once decoded."""
 
-    def __init__(self, blob: _Blob, offsets: array[int], count: int) -> None:
+    def __init__(self, blob: _Blob, offsets: Sequence[int], count: int) -> None:
         self._blob, self._offsets, self._count = blob, offsets, count
         self._decoded: list[Event | None] = [None] * count
 
@@ -175,17 +174,16 @@ class CachedTimeline:
             position += catalog_length
             chunks = (count + CHUNK - 1) // CHUNK
             sizes = (4 * count, 4 * count, 8 * (chunks + 1), 8 * (count + 1))
-            arrays_bytes = bytes(view[position : position + sum(sizes)])
-            if len(arrays_bytes) != sum(sizes) or zlib.crc32(arrays_bytes) != header["arrays_crc"]:
+            arrays_view = view[position : position + sum(sizes)]
+            if len(arrays_view) != sum(sizes) or zlib.crc32(arrays_view) != header["arrays_crc"]:
                 raise CacheMiss("arrays checksum")
-            self._starts, self._latest = array("i"), array("i")
-            record_offsets, self._line_offsets = array("q"), array("q")
-            cursor = 0
-            for target, size in zip(
-                (self._starts, self._latest, record_offsets, self._line_offsets), sizes, strict=True
-            ):
-                target.frombytes(arrays_bytes[cursor : cursor + size])
-                cursor += size
+            # The arrays are read in place (no copy): memoryviews cast to machine integers (the
+            # writer pads the header so that they start 8-byte aligned).
+            first, second, third = sizes[0], sizes[0] + sizes[1], sizes[0] + sizes[1] + sizes[2]
+            self._starts = arrays_view[:first].cast("i")
+            self._latest = arrays_view[first:second].cast("i")
+            record_offsets = arrays_view[second:third].cast("q")
+            self._line_offsets = arrays_view[third:].cast("q")
             position += sum(sizes)
             record_length, record_crc = header["records"]
             line_length, line_crc = header["lines"]
@@ -286,22 +284,52 @@ class CachedTimeline:
         for index in batch:
             yield decoded[index - batch[0]]
 
-    def default_lines(self, indices: Iterator[int]) -> Iterator[bytes]:
-        """The default TSV lines (date, id, kind, title) of these events, as stored bytes.
+    def runs(self, lo: _dt.date, hi: _dt.date, within: bool) -> Iterator[tuple[int, int]]:
+        """``indices`` as runs of consecutive positions ``(first, last)``, last exclusive; the
+        events starting inside an overlap range come out as one run without visiting each."""
+        lo_n, hi_n = lo.toordinal(), hi.toordinal()
+        last = bisect_right(self._starts, hi_n)
+        if within:
+            yield from _runs(self.indices(lo, hi, within=True))
+            return
+        first = bisect_left(self._starts, lo_n - self._longest, 0, last)
+        inner = bisect_left(self._starts, lo_n, first, last)
+        early = self.indices(lo, _dt.date.fromordinal(lo_n), within=False)  # starts before lo
+        pending: tuple[int, int] | None = None
+        for run in _runs(index for index in early if index < inner):
+            if pending is not None:
+                yield pending
+            pending = run
+        if inner < last:
+            if pending is not None and pending[1] == inner:
+                pending = (pending[0], last)
+            else:
+                if pending is not None:
+                    yield pending
+                pending = (inner, last)
+        if pending is not None:
+            yield pending
 
-        Consecutive positions come out as one slice, so a range is a single read.
-        """
+    def default_lines(self, runs: Iterator[tuple[int, int]]) -> Iterator[bytes]:
+        """The default TSV lines (date, id, kind, title) of these runs of events, as stored bytes:
+        one slice per run."""
         offsets = self._line_offsets
-        run_start = run_end = -1
-        for index in indices:
-            if index == run_end:
-                run_end += 1
-                continue
-            if run_start >= 0:
-                yield self._lines.read(offsets[run_start], offsets[run_end])
-            run_start, run_end = index, index + 1
-        if run_start >= 0:
-            yield self._lines.read(offsets[run_start], offsets[run_end])
+        for first, last in runs:
+            yield self._lines.read(offsets[first], offsets[last])
+
+
+def _runs(indices: Iterator[int]) -> Iterator[tuple[int, int]]:
+    """Consecutive positions gathered into ``(first, last)`` runs, last exclusive."""
+    start = end = -1
+    for index in indices:
+        if index == end:
+            end += 1
+            continue
+        if start >= 0:
+            yield start, end
+        start, end = index, index + 1
+    if start >= 0:
+        yield start, end
 
 
 def _span(text: str | None) -> DateSpan | None:

@@ -175,3 +175,37 @@ def test_eight_processes_at_once_agree(data: Path, tmp_path: Path) -> None:
         assert all(proc.returncode == 0 for proc in procs)
     leftovers = [p.name for p in (tmp_path / "shared-cache" / "chrono").iterdir() if not p.name.endswith(".cache")]
     assert leftovers == []
+
+
+from hypothesis import given  # noqa: E402
+from hypothesis import strategies as st  # noqa: E402
+
+_SAMPLE_CACHE = CachedTimeline(encode(load([str(SAMPLE)]), fingerprint([str(SAMPLE)])))
+
+
+@given(st.dates(dt.date(1990, 1, 1), dt.date(2030, 1, 1)), st.integers(0, 20000), st.booleans())
+def test_runs_are_the_indices_gathered(lo: dt.date, length: int, within: bool) -> None:
+    hi = lo + dt.timedelta(days=length)
+    flat = [i for first, last in _SAMPLE_CACHE.runs(lo, hi, within) for i in range(first, last)]
+    assert flat == list(_SAMPLE_CACHE.indices(lo, hi, within))
+    expected = [e.id for e in Timeline(load([str(SAMPLE)])).overlapping(lo, hi)] if not within else None
+    if expected is not None:
+        assert [_SAMPLE_CACHE.events[i].id for i in flat] == expected
+
+
+@given(st.sampled_from(["2000", "2001-08", "2001-08-05", "2010", "2019-04-15", "2024-12", "2030"]),
+       st.sampled_from([None, "2001", "2019-04", "2025"]), st.sampled_from(["overlap", "within"]),
+       st.sampled_from([None, "0", "1", "3"]))  # fmt: skip
+def test_stored_lines_agree_with_decoded_events(
+    date_from: str, date_to: str | None, match: str, limit: str | None
+) -> None:
+    from click.testing import CliRunner
+
+    from chrono.cli.main import cli
+
+    args = ["list", "--data", str(SAMPLE), "--from", date_from, "--match", match]
+    args += ["--to", date_to] if date_to else []
+    args += ["--limit", limit] if limit else []
+    cached = CliRunner().invoke(cli, args).stdout
+    fresh = CliRunner().invoke(cli, ["--no-cache", *args]).stdout
+    assert cached == fresh

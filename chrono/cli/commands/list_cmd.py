@@ -114,13 +114,22 @@ def command(
             write_lines(env, plain.tsv_lines(events, chronology, chosen or (), header))
 
 
+def _first(runs: Iterator[tuple[int, int]], limit: int) -> Iterator[tuple[int, int]]:
+    """The runs cut down to ``limit`` events in all."""
+    for first, last in runs:
+        if limit <= 0:
+            return
+        yield first, min(last, first + limit)
+        limit -= last - first
+
+
 def _stored_lines(env: Environment, timeline: CachedTimeline, query: Query, header: bool) -> None:
     """Write the cached default TSV lines of the events in the query's range, as bytes."""
     check_range(query)
-    positions: Iterator[int] = timeline.indices(query.lo, query.hi, within=query.match is Match.WITHIN)
+    runs: Iterator[tuple[int, int]] = timeline.runs(query.lo, query.hi, within=query.match is Match.WITHIN)
     if query.limit is not None:
-        positions = itertools.islice(positions, query.limit)
-    chunks = timeline.default_lines(positions)
+        runs = _first(runs, query.limit)
+    chunks = timeline.default_lines(runs)
     if header:
         chunks = itertools.chain([("\t".join(DEFAULT_FIELDS) + "\n").encode()], chunks)
     write_bytes(env, chunks)
