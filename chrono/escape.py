@@ -25,10 +25,10 @@ _VISIBLE_TABLE = {code: text for code, text in _TSV_TABLE.items() if code not in
 
 _CSV_TABLE = {code: text for code, text in _VISIBLE_TABLE.items() if code not in (ord("\t"), ord("\r"))}
 
-_UNSAFE_CHARS = "".join(chr(code) for code in (*_CONTROL_CODES, *BIDI_CONTROLS))
-_TSV_UNSAFE_RE = re.compile("[" + re.escape(_UNSAFE_CHARS + "\\") + "]")
-_VISIBLE_UNSAFE_RE = re.compile("[" + re.escape(_UNSAFE_CHARS.replace("\n", "")) + "]")
-_JSON_UNSAFE_RE = re.compile("[" + re.escape("".join(chr(c) for c in (*range(0x7F, 0xA0), *BIDI_CONTROLS))) + "]")
+# Character classes as ranges: compiling them is much cheaper than listing every character.
+_TSV_UNSAFE_RE = re.compile("[\x00-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069\\\\]")
+_VISIBLE_UNSAFE_RE = re.compile("[\x00-\x09\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
+_JSON_UNSAFE_RE = re.compile("[\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
 _UNESCAPE_RE = re.compile(r"\\(?:x([0-9a-f]{2})|u([0-9a-f]{4})|(.))", re.DOTALL)
 _SIMPLE = {"\\": "\\", "t": "\t", "n": "\n", "r": "\r"}
 

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import difflib
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -38,6 +37,8 @@ def find(chronology: Chronology, query: str, ids: Sequence[str] | None = None) -
         return by_id[starting[0]]
     if starting:
         return Miss(query, tuple(starting), ambiguous=True)
+    import difflib  # only for a miss
+
     close = difflib.get_close_matches(query, every, n=3, cutoff=0.6)
     return Miss(query, tuple(close), ambiguous=False)
 

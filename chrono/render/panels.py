@@ -6,7 +6,6 @@ from collections.abc import Sequence
 
 from rich import box
 from rich.console import Group, RenderableType
-from rich.panel import Panel
 from rich.table import Table
 from rich.text import Text
 
@@ -14,13 +13,28 @@ from chrono.anniversaries import Anniversary, ordinal
 from chrono.escape import visible
 from chrono.render.terminal import kind_style
 
+# A rounded box without a line between the key and value columns.
+FACTS_BOX = box.Box("╭──╮\n│  │\n├──┤\n│  │\n├──┤\n├──┤\n│  │\n╰──╯\n")
 
-def event_panel(rows: Sequence[tuple[str, str]], kind: str) -> Panel:
-    """One event as a panel titled with its title, its facts as a two-column grid."""
+
+def event_panel(rows: Sequence[tuple[str, str]], kind: str) -> Table:
+    """One event in a rounded box titled with its title, its facts in two columns.
+
+    A table with a title rather than rich's Panel: it looks the same and spares importing the
+    panel and alignment modules on every 'chrono show'.
+    """
     facts = dict(rows[:1])
-    grid = Table.grid(padding=(0, 2))
+    title = next((value for key, value in rows if key == "title"), facts.get("id", ""))
+    grid = Table(
+        box=FACTS_BOX,
+        show_header=False,
+        expand=True,
+        padding=(0, 1),
+        title=Text(visible(title), style="bold"),
+        title_justify="left",
+    )
     grid.add_column(style="bold", no_wrap=True)
-    grid.add_column(overflow="fold")
+    grid.add_column(overflow="fold", ratio=1)
     previous = None
     for key, value in rows:
         if key == "title":
@@ -29,8 +43,7 @@ def event_panel(rows: Sequence[tuple[str, str]], kind: str) -> Panel:
         style = kind_style(kind) if key == "kind" else ""
         grid.add_row(Text(label), Text(visible(value), style=style))
         previous = key
-    title = next((value for key, value in rows if key == "title"), facts.get("id", ""))
-    return Panel(grid, title=Text(visible(title), style="bold"), title_align="left", box=box.ROUNDED, expand=True)
+    return grid
 
 
 def panels(blocks: Sequence[tuple[Sequence[tuple[str, str]], str]]) -> RenderableType:

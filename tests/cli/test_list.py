@@ -203,3 +203,22 @@ def test_internal_error_is_short_with_exit_3(invoke: Invoke, monkeypatch: pytest
     assert result.stderr == "chrono: internal error: RuntimeError: boom (set CHRONO_DEBUG=1 for a traceback)\n"
     debug = invoke(["list", "--data", SAMPLE, "--kind", "treaty"], env={"CHRONO_DEBUG": "1"})
     assert "Traceback" in debug.stderr
+
+
+def test_bundled_list_from_2000_shows_the_press_release_events(invoke: Invoke) -> None:
+    lines = invoke(["list", "--from", "2000"]).stdout.splitlines()
+    by_id = {line.split("\t")[1]: line.split("\t") for line in lines}
+    expected = {
+        "friendship-treaty-2000": "2000-02-09",
+        "joint-declaration-2000": "2000-07-19",
+        "moscow-declaration": "2001-08-04",
+        "moscow-visit-2001": "2001-08-04/2001-08-05",
+        "far-east-tour-2002": "2002-08-20/2002-08-24?",
+        "kim-jong-il-visit-2011": "2011-08-20",
+        "vladivostok-summit-2019": "2019-04-25",
+        "partnership-treaty-2024": "2024-06-19?",
+        "beijing-talks-2025": "2025-09-03",
+    }
+    for ident, date in expected.items():
+        assert by_id[ident][0] == date
+    assert all(line.split("\t")[0] >= "2000" for line in lines)
