@@ -82,26 +82,12 @@ def _warnings(chronology: Chronology, today: _dt.date) -> Iterator[Warning_]:
                 actor_id = declared[words(ref)]
                 message = f"{label}: actor '{ref}' is a declared actor's name; write its id '{actor_id}'"
                 yield event, "actors", "actor-name", message, ref
-        for key in ("title", "place", "summary", "note"):
+        for key in ("title", "place", "summary", "note", "actors", "tags"):
             value = getattr(event, key)
-            if value and has_unsafe(value):
-                yield (
-                    event,
-                    key,
-                    "control-char",
-                    f"{label}: {key} holds control or bidirectional-override characters",
-                    None,
-                )
-        for key in ("actors", "tags"):
-            for value in getattr(event, key):
-                if has_unsafe(value):
-                    yield (
-                        event,
-                        key,
-                        "control-char",
-                        f"{label}: {key} holds control or bidirectional-override characters",
-                        None,
-                    )
+            values = value if isinstance(value, tuple) else (value,) if value else ()
+            if any(has_unsafe(text) for text in values):
+                message = f"{label}: {key} holds control or bidirectional-override characters"
+                yield event, key, "control-char", message, None
         if event.earliest > today:
             message = f"{label}: date {event.when.edtf} is after today ({today.isoformat()}; pin it with --today)"
             yield event, "date", "future-date", message, None
