@@ -25,6 +25,13 @@ def peak_mb(path: Path) -> float | None:
     return int(match.group(1)) / 1024 if match else None
 
 
+def stamp(path: Path) -> str:
+    """When a result file was written (UTC), so that a partial re-run is visible as such."""
+    import datetime as dt
+
+    return dt.datetime.fromtimestamp(path.stat().st_mtime, tz=dt.timezone.utc).strftime("%Y-%m-%d %H:%M UTC")
+
+
 def verdict(ratio: float, target: float, most: bool = True) -> str:
     met = ratio <= target if most else ratio >= target
     return "met" if met else "**missed**"
@@ -54,7 +61,7 @@ def main(out: Path) -> None:
         f"{version(['hyperfine', '--version'])}; {version(['jq', '--version'])}; sqlite3 {version(['sqlite3', '--version']).split(' ')[0]}",
         "- Medians of hyperfine runs (`bash bench/run.sh`); ratios are chrono ÷ the named peer, side by side in one run.",
         "",
-        "## Start-up (bundled chronology, warm cache)",
+        f"## Start-up (bundled chronology, warm cache; measured {stamp(out / 'startup.json')})",
         "",
         "| command | median | × `import click` | target | |",
         "|---|---|---|---|---|",
@@ -80,7 +87,13 @@ def main(out: Path) -> None:
     for size in sorted(int(p.stem.split("-")[1]) for p in out.glob("warm-*.json")):
         cold, warm = medians(out / f"cold-{size}.json"), medians(out / f"warm-{size}.json")
         tomli = cold["tomli.load (floor)"]
-        lines += ["", f"## {size:,} events", "", "| command | median | ratio | target | |", "|---|---|---|---|---|"]
+        lines += [
+            "",
+            f"## {size:,} events (measured {stamp(out / f'warm-{size}.json')})",
+            "",
+            "| command | median | ratio | target | |",
+            "|---|---|---|---|---|",
+        ]
         lines.append(f"| tomli.load (floor) | {tomli:.2f} s | 1.00 | | |")
         for name in ("chrono cold (builds the cache)", "chrono --no-cache"):
             ratio = cold[name] / tomli

@@ -50,7 +50,7 @@ hf startup \
   -n "chrono show (terminal)" "$chrono show moscow-declaration --format panel --color always --no-pager" \
   -n "completion (bash, ids)" "env _CHRONO_COMPLETE=bash_complete COMP_WORDS='chrono show mos' COMP_CWORD=2 $chrono"
 
-for size in ${BENCH_SIZES:-100000 1000000}; do
+for size in ${BENCH_SIZES-100000 1000000}; do  # BENCH_SIZES="" measures start-up only
   echo "bench: $size events"
   [ -f "$out/chronology-$size.toml" ] || "$py" "$root/bench/make_chronology.py" "$size" "$out" >/dev/null
   toml="$out/chronology-$size.toml"; json="$out/chronology-$size.json"; db="$out/chronology-$size.sqlite"

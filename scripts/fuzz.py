@@ -34,8 +34,9 @@ def main(argv: list[str]) -> int:
     ]
     done = subprocess.run(command, cwd=ROOT, env=env, capture_output=True, text=True, check=False)
     print(done.stdout[-6000:])
-    tried = [int(n) for n in re.findall(r"- (\d+) passing examples", done.stdout)]
-    failing = [int(n) for n in re.findall(r"(\d+) failing examples", done.stdout)]
+    counts = re.findall(r"- (\d+) passing(?: examples)?, (\d+) failing", done.stdout)
+    tried = [int(passing) for passing, _ in counts]
+    failing = [int(failed) for _, failed in counts]
     print(
         f"fuzz: {sum(tried)} passing cases over {len(tried)} properties; {sum(failing)} failing; exit {done.returncode}"
     )
