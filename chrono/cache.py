@@ -145,14 +145,23 @@ def store(path: str, data: bytes) -> None:
         pass  # an unwritable cache directory only costs speed
 
 
+# A cache to write once the answer is out: (path, chronology, fingerprint). See write_pending.
+_pending: list[tuple[str, Chronology, list[list[Any]]]] = []
+
+
 def load_timeline(
-    specs: Sequence[str], read_stdin: Callable[[], bytes] | None, directory: str | None, lines_only: bool = False
+    specs: Sequence[str],
+    read_stdin: Callable[[], bytes] | None,
+    directory: str | None,
+    lines_only: bool = False,
+    defer: bool = False,
 ) -> Timeline | CachedTimeline:
     """The timeline of ``specs``: from the cache when it is valid, else from TOML (then cached).
 
     Standard input is never cached; neither is anything when ``directory`` is None. With
     ``lines_only`` the caller promises to read only the stored TSV lines, so the (larger)
-    event records are not checked.
+    event records are not checked. With ``defer`` a new cache is not written now but left for
+    ``write_pending``, after the answer.
     """
     from chrono.dataset import load, resolve_inputs
     from chrono.timeline import Timeline
@@ -177,10 +186,45 @@ def load_timeline(
         unchanged = False
     if not unchanged:  # a file that changed while it was read is not cached
         return Timeline(chronology)
+    if defer:
+        _pending.append((path, chronology, before))
+        return Timeline(chronology)
     data = encode(chronology, before)
     store(path, data)
     # Answer through what was just cached: the first run and every later one take the same path.
     return CachedTimeline(data, check_records=False, loaded=chronology)
+
+
+def write_pending(background: bool) -> None:
+    """Write the caches left by ``load_timeline(defer=True)``.
+
+    In the background (a forked child, detached from the terminal and the pipes) the command's
+    answer is not held up by building the cache: the first run on a new file costs about what
+    parsing it costs. Where fork is missing or fails, the cache is written here and now.
+    """
+    if not _pending:
+        return
+    jobs = list(_pending)
+    _pending.clear()
+    if background and hasattr(os, "fork"):
+        try:
+            child = os.fork()
+        except OSError:
+            child = -1
+        if child > 0:
+            return
+        if child == 0:
+            try:
+                os.setsid()
+                devnull = os.open(os.devnull, os.O_RDWR)
+                for descriptor in (0, 1, 2):  # let the pipeline see end-of-file now
+                    os.dup2(devnull, descriptor)
+                for path, chronology, before in jobs:
+                    store(path, encode(chronology, before))
+            finally:
+                os._exit(0)
+    for path, chronology, before in jobs:
+        store(path, encode(chronology, before))
 
 
 def open_cache(path: str, inputs: list[list[Any]], records: bool = True) -> CachedTimeline:

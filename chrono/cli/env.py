@@ -33,6 +33,7 @@ class Environment:
     config_data: tuple[str, ...] = ()  # the configuration file's default data, if any
     config: Any = None  # the parsed configuration file (chrono.config.Config), if any
     use_cache: bool = True  # False with --no-cache
+    background_cache: bool = False  # write a new cache after the answer, in a child process
 
     @classmethod
     def from_system(cls) -> Environment:

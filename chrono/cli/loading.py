@@ -24,7 +24,8 @@ def load_timeline(env: Environment, data: Sequence[str], lines_only: bool = Fals
 
     specs = data_specs(data, env.environ, env.config_data)
     use_cache = env.use_cache and env.environ.get("CHRONO_CACHE", "1") != "0"
-    return load_through_cache(specs, env.read_stdin, cache_dir(env.environ) if use_cache else None, lines_only)
+    directory = cache_dir(env.environ) if use_cache else None
+    return load_through_cache(specs, env.read_stdin, directory, lines_only, defer=env.background_cache)
 
 
 def load_chronology_for(ctx: click.Context, data: Sequence[str]) -> Chronology:

@@ -239,6 +239,17 @@ def cli(ctx: click.Context, no_config: bool, no_cache: bool) -> None:
 
 
 def main() -> NoReturn:
-    """The console-script entry point."""
-    cli.main(prog_name="chrono")
-    raise AssertionError("unreachable: main() exits")  # pragma: no cover
+    """The console-script entry point: the real process, where a new cache is written after
+    the answer, in the background (``CHRONO_CACHE_BACKGROUND=0`` writes it before exiting)."""
+    env = Environment.from_system()
+    env.background_cache = True
+    code = cli.main(prog_name="chrono", standalone_mode=False, obj=env)
+    cache = sys.modules.get("chrono.cache")  # loaded only by commands that read data
+    if cache is not None:
+        try:
+            sys.stdout.flush()
+            sys.stderr.flush()
+        except (BrokenPipeError, ValueError):
+            _silence_stdout()
+        cache.write_pending(background=env.environ.get("CHRONO_CACHE_BACKGROUND", "1") != "0")
+    sys.exit(code)

@@ -163,7 +163,12 @@ def test_the_cache_file_is_self_checking(data: Path) -> None:
 
 
 def test_eight_processes_at_once_agree(data: Path, tmp_path: Path) -> None:
-    env = {**os.environ, "XDG_CACHE_HOME": str(tmp_path / "shared-cache"), "CHRONO_DATA": ""}
+    env = {
+        **os.environ,
+        "XDG_CACHE_HOME": str(tmp_path / "shared-cache"),
+        "CHRONO_DATA": "",
+        "CHRONO_CACHE_BACKGROUND": "0",
+    }
     command = [sys.executable, "-m", "chrono", "list", "--data", str(data), "--format", "json"]
     expected = subprocess.run(
         [*command[:3], "--no-cache", *command[3:]], capture_output=True, env=env, check=True
@@ -209,3 +214,20 @@ def test_stored_lines_agree_with_decoded_events(
     cached = CliRunner().invoke(cli, args).stdout
     fresh = CliRunner().invoke(cli, ["--no-cache", *args]).stdout
     assert cached == fresh
+
+
+def test_the_real_command_writes_a_new_cache_after_answering(data: Path, tmp_path: Path) -> None:
+    cache = tmp_path / "bg-cache"
+    env = {**os.environ, "XDG_CACHE_HOME": str(cache), "CHRONO_DATA": ""}
+    env.pop("CHRONO_CACHE_BACKGROUND", None)
+    pipeline = f'"{sys.executable}" -m chrono list --data "{data}" --format ids | cat'
+    done = subprocess.run(["bash", "-c", pipeline], capture_output=True, env=env, timeout=60, check=True)
+    assert done.stdout.decode().splitlines()[0] == "treaty-2000" and done.stderr == b""
+    target = Path(cache_file(str(cache / "chrono"), fingerprint([str(data)])))
+    deadline = time.monotonic() + 30
+    while not target.exists() and time.monotonic() < deadline:  # written by a detached child
+        time.sleep(0.05)
+    assert CachedTimeline(target.read_bytes())
+    again = subprocess.run([sys.executable, "-m", "chrono", "list", "--data", str(data), "--format", "ids"],
+                           capture_output=True, env=env, timeout=60, check=True)  # fmt: skip
+    assert again.stdout == done.stdout
