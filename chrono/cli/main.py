@@ -7,11 +7,12 @@ a short message on stderr and a documented exit code (see ``chrono.errors.ExitCo
 
 from __future__ import annotations
 
+import contextlib
 import gc
 import importlib
 import os
 import sys
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from typing import Any, NoReturn
 
 import click
@@ -134,63 +135,58 @@ def run(
     extra: dict[str, Any],
 ) -> int:
     """Run the command line and turn every outcome into an exit code."""
-    # A run is short and makes many objects but no cycles: the cycle collector would only
-    # rescan them (a third of the time of loading 100,000 events), so it sleeps until the end.
+    with _collector_paused():
+        try:
+            result = click.Group.main(
+                group,
+                args=args,
+                prog_name=prog_name,
+                complete_var=complete_var,
+                standalone_mode=False,
+                obj=env,
+                **extra,
+            )
+            return int(result) if isinstance(result, int) else ExitCode.OK
+        except click.exceptions.Exit as exc:
+            return exc.exit_code
+        except click.ClickException as exc:
+            exc.show(file=env.stderr)
+            return ExitCode.USAGE
+        except (click.exceptions.Abort, KeyboardInterrupt):
+            _say(env, "")
+            return ExitCode.INTERRUPTED
+        except DataError as exc:
+            for line in exc.lines():
+                _say(env, line)
+            return exc.exit_code
+        except ChronoError as exc:
+            for line in exc.lines():
+                _say(env, f"chrono: error: {line}")
+            return exc.exit_code
+        except (BrokenPipeError, _PipeClosed):
+            _silence_stdout()
+            return ExitCode.OK
+        except Exception as exc:  # the boundary: anything else is our bug, said briefly
+            if env.environ.get("CHRONO_DEBUG") == "1":
+                import traceback
+
+                traceback.print_exc(file=env.stderr)
+            name = type(exc).__name__
+            _say(env, f"chrono: internal error: {name}: {exc} (set CHRONO_DEBUG=1 for a traceback)")
+            return ExitCode.INTERNAL
+
+
+@contextlib.contextmanager
+def _collector_paused() -> Iterator[None]:
+    """A run is short and makes many objects but no cycles: the cycle collector would only
+    rescan them (a third of the time of loading 100,000 events), so it sleeps until the end."""
     collecting = gc.isenabled()
     gc.disable()
     try:
-        return _run(group, env, args, prog_name, complete_var, extra)
+        yield
     finally:
         if collecting:
             gc.enable()
-
-
-def _run(
-    group: click.Group,
-    env: Environment,
-    args: Sequence[str] | None,
-    prog_name: str,
-    complete_var: str | None,
-    extra: dict[str, Any],
-) -> int:
-    try:
-        result = click.Group.main(
-            group,
-            args=args,
-            prog_name=prog_name,
-            complete_var=complete_var,
-            standalone_mode=False,
-            obj=env,
-            **extra,
-        )
-        return int(result) if isinstance(result, int) else ExitCode.OK
-    except click.exceptions.Exit as exc:
-        return exc.exit_code
-    except click.ClickException as exc:
-        exc.show(file=env.stderr)
-        return ExitCode.USAGE
-    except (click.exceptions.Abort, KeyboardInterrupt):
-        _say(env, "")
-        return ExitCode.INTERRUPTED
-    except DataError as exc:
-        for line in exc.lines():
-            _say(env, line)
-        return exc.exit_code
-    except ChronoError as exc:
-        for line in exc.lines():
-            _say(env, f"chrono: error: {line}")
-        return exc.exit_code
-    except (BrokenPipeError, _PipeClosed):
-        _silence_stdout()
-        return ExitCode.OK
-    except Exception as exc:  # the boundary: anything else is our bug, said briefly
-        if env.environ.get("CHRONO_DEBUG") == "1":
-            import traceback
-
-            traceback.print_exc(file=env.stderr)
-        name = type(exc).__name__
-        _say(env, f"chrono: internal error: {name}: {exc} (set CHRONO_DEBUG=1 for a traceback)")
-        return ExitCode.INTERNAL
 
 
 def _say(env: Environment, line: str) -> None:
