@@ -7,7 +7,7 @@ configuration or the bundled chronology) and never fail loudly: no data, no sugg
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+from collections.abc import Iterable
 
 import click
 from click.shell_completion import CompletionItem
@@ -73,6 +73,3 @@ def data_values(ctx: click.Context, param: click.Parameter, incomplete: str) -> 
     """Bundled chronology names, then files and directories."""
     named = _items(((name, "bundled chronology") for name in bundled.names()), incomplete)
     return [*named, CompletionItem(incomplete, type="file")]
-
-
-Completer = Callable[[click.Context, click.Parameter, str], list[CompletionItem]]

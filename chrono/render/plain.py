@@ -5,7 +5,7 @@ from __future__ import annotations
 import csv
 import io
 import json
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from typing import Any
 
 from chrono.escape import csv_text, tsv
@@ -15,19 +15,23 @@ from chrono.render.records import DEFAULT_FIELDS, record
 LIST_SEPARATOR = "; "
 
 
-def tsv_value(value: Any) -> str:
-    """One TSV field: text escaped, lists joined with '; ', tables as compact JSON."""
+def _cell(value: Any, escape: Callable[[str], str]) -> str:
+    """One field as text: None empty, booleans as true/false, lists joined with '; ', tables as
+    compact JSON, all text passed through ``escape``."""
     if value is None:
         return ""
     if isinstance(value, bool):
         return "true" if value else "false"
-    if isinstance(value, str):
-        return tsv(value)
     if isinstance(value, list):
-        return LIST_SEPARATOR.join(tsv_value(item) for item in value)
+        return LIST_SEPARATOR.join(_cell(item, escape) for item in value)
     if isinstance(value, dict):
-        return tsv(json.dumps(value, ensure_ascii=False, default=str, sort_keys=True))
-    return tsv(str(value))
+        return escape(json.dumps(value, ensure_ascii=False, default=str, sort_keys=True))
+    return escape(value if isinstance(value, str) else str(value))
+
+
+def tsv_value(value: Any) -> str:
+    """One TSV field, escaped reversibly (see ``escape.tsv``)."""
+    return _cell(value, tsv)
 
 
 def default_line(event: Event) -> str:
@@ -51,17 +55,7 @@ def tsv_lines(
 
 def csv_value(value: Any) -> str:
     """One CSV field: like TSV, but tabs and newlines kept (CSV quotes them)."""
-    if value is None:
-        return ""
-    if isinstance(value, bool):
-        return "true" if value else "false"
-    if isinstance(value, str):
-        return csv_text(value)
-    if isinstance(value, list):
-        return LIST_SEPARATOR.join(csv_value(item) for item in value)
-    if isinstance(value, dict):
-        return csv_text(json.dumps(value, ensure_ascii=False, default=str, sort_keys=True))
-    return csv_text(str(value))
+    return _cell(value, csv_text)
 
 
 def csv_lines(events: Iterable[Event], chronology: Chronology, fields: tuple[str, ...]) -> Iterator[str]:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as _dt
+import functools
 from typing import Any
 
 import click
@@ -85,12 +86,10 @@ def command(
       chrono between kim-jong-il-visit-2011 vladivostok-summit-2019 --format json
     """
     day = resolve_today(today, env)
-    cache: list[Chronology] = []
 
-    def load() -> Chronology:
-        if not cache:
-            cache.append(load_timeline(env, data).chronology)
-        return cache[0]
+    @functools.cache
+    def load() -> Chronology:  # only when an argument is an event, and then once
+        return load_timeline(env, data).chronology
 
     a_lo, a_hi, a_info = _endpoint(a, from_end, day, load, "--from-end")
     b_lo, b_hi, b_info = _endpoint(b, to_end, day, load, "--to-end")
