@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 from collections.abc import Callable, Iterable
 from typing import TYPE_CHECKING, Any, TypeVar
 
@@ -123,6 +124,28 @@ def show(env: Environment, renderable: object, color: str, no_pager: bool = Fals
     if not page(command, text, env.environ):
         env.stdout.write(text)
         env.stdout.flush()
+
+
+def show_lines(env: Environment, lines: Iterable[str], no_pager: bool = False) -> None:
+    """Terminal lines written as they are drawn; taller than the terminal, through the pager.
+
+    Only one screen is held back to decide whether to page, so the first screen reaches the
+    terminal (or the pager) while later lines are still being rendered.
+    """
+    stream = iter(lines)
+    if no_pager or not env.stdout_isatty:
+        write_lines(env, stream)
+        return
+    screen = list(itertools.islice(stream, env.height))
+    if len(screen) < env.height:
+        write_lines(env, screen)
+        return
+    from chrono.cli.pager import page
+    from chrono.cli.settings import pager_command
+
+    command, _ = pager_command(env.environ, env.config)
+    if not page(command, itertools.chain(screen, stream), env.environ):
+        write_lines(env, itertools.chain(screen, stream))
 
 
 def note(env: Environment, message: str) -> None:

@@ -6,11 +6,15 @@ import contextlib
 import shlex
 import signal
 import subprocess
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 
 
-def page(command: str, text: str, environ: Mapping[str, str]) -> bool:
-    """Show ``text`` through ``command``; False when there is no pager to run (write it instead)."""
+def page(command: str, text: str | Iterable[str], environ: Mapping[str, str]) -> bool:
+    """Show ``text`` through ``command``; False when there is no pager to run (write it instead).
+
+    ``text`` may be an iterable of lines still being drawn: the pager gets each batch as soon as
+    it is ready, so its first screen shows while the rest is rendered (as git feeds less).
+    """
     try:
         argv = shlex.split(command)
     except ValueError:
@@ -29,9 +33,24 @@ def page(command: str, text: str, environ: Mapping[str, str]) -> bool:
     try:
         assert process.stdin is not None
         with contextlib.suppress(BrokenPipeError):  # the reader quit early: fine
-            process.stdin.write(text.encode("utf-8", "backslashreplace"))
+            for chunk in [text] if isinstance(text, str) else _batches(text):
+                process.stdin.write(chunk.encode("utf-8", "backslashreplace"))
+                process.stdin.flush()
             process.stdin.close()
         process.wait()
     finally:
         signal.signal(signal.SIGINT, previous)
     return True
+
+
+def _batches(lines: Iterable[str], first: int = 64, later: int = 1024) -> Iterable[str]:
+    """Lines joined into small batches first (the first screen comes at once), larger ones after."""
+    batch: list[str] = []
+    size = first
+    for line in lines:
+        batch.append(line)
+        if len(batch) >= size:
+            yield "".join(batch)
+            batch, size = [], later
+    if batch:
+        yield "".join(batch)

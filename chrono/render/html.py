@@ -12,7 +12,7 @@ from collections.abc import Iterable, Iterator
 
 from chrono.escape import visible
 from chrono.model import Chronology, Event
-from chrono.render.terminal import KIND_COLOURS, kind_style
+from chrono.render.palette import KIND_COLOURS, kind_style
 
 CSS = """
 :root { --ink: #1d232a; --muted: #5b6570; --rule: #d5dbe1; --paper: #fff; }

@@ -11,7 +11,7 @@ from rich.text import Text
 
 from chrono.anniversaries import Anniversary, ordinal
 from chrono.escape import visible
-from chrono.render.terminal import kind_style
+from chrono.render.palette import kind_style
 
 # A rounded box without a line between the key and value columns.
 FACTS_BOX = box.Box("╭──╮\n│  │\n├──┤\n│  │\n├──┤\n├──┤\n│  │\n╰──╯\n")

@@ -1,21 +1,27 @@
-"""The event table drawn on a terminal; dataset text goes in as plain Text, never markup."""
+"""The event table of ``chrono list`` on a terminal, drawn row by row (see ``columns``).
+
+Dates and ids are never cut; a kind folds only on a narrow terminal; the title takes what is
+left, and a place column appears when the terminal is wide. Dataset text goes through
+``visible``, so markup in it is printed as written and control characters never reach the
+terminal raw.
+"""
 
 from __future__ import annotations
 
-from collections.abc import Iterable
-
-from rich import box
-from rich.table import Table
-from rich.text import Text
+from collections.abc import Iterator, Sequence
 
 from chrono.dates import DateSpan
 from chrono.escape import visible
-from chrono.model import Chronology, Event
-from chrono.render.terminal import kind_style
+from chrono.model import Event
+from chrono.render.columns import Cell, Column, Styled, header_lines, row_lines, share, widest
+from chrono.render.palette import kind_style
+
+MIN_TITLE = 12
+WIDE = 140  # from this width on, a place column
 
 
-def date_cell(when: DateSpan, juche: bool = False) -> Text:
-    """A span's date on two lines (start, then end), so the column stays narrow but whole."""
+def date_lines(when: DateSpan, juche: bool = False) -> tuple[str, ...]:
+    """A span's date on one or two lines (start, then end), so the column stays narrow but whole."""
     if juche:
         from chrono.juche import date_text
 
@@ -23,30 +29,50 @@ def date_cell(when: DateSpan, juche: bool = False) -> Text:
     else:
         start, end = when.start.edtf, when.end.edtf if when.end else None
     if when.open_end:
-        return Text(f"{start} →\n(ongoing)")
+        return (f"{start} →", "(ongoing)")
     if end is not None:
-        return Text(f"{start} →\n{end}")
-    return Text(start)
+        return (f"{start} →", end)
+    return (start,)
 
 
-def event_table(events: Iterable[Event], chronology: Chronology, width: int, juche: bool = False) -> Table:
-    """Date, id, kind and title (and place when there is room); dates and ids are never cut."""
-    wide = width >= 140
-    table = Table(box=box.SIMPLE_HEAD, header_style="bold", pad_edge=False, show_edge=False)
-    table.add_column("Date", no_wrap=True, style="bold")
-    table.add_column("ID", no_wrap=True, style="dim")
-    table.add_column("Kind", overflow="fold")
-    table.add_column("Title", overflow="fold", ratio=3)
-    if wide:
-        table.add_column("Place", overflow="fold", ratio=1)
+def columns(events: Sequence[Event], width: int, juche: bool = False) -> list[Column]:
+    """Widths from the data: dates, ids and kinds whole; the title (and place) get what is left."""
+    date = widest({line for event in events for line in date_lines(event.when, juche)}, "Date")
+    ident = widest({visible(event.id) for event in events}, "ID")
+    kind = widest({visible(event.kind) for event in events}, "Kind")
+    title = share((date, ident, kind), width, 0)
+    if title < MIN_TITLE:  # a narrow terminal: kinds fold before titles get unreadable
+        kind = max(len("Kind"), kind - (MIN_TITLE - title))
+        title = share((date, ident, kind), width, MIN_TITLE)
+    shown = [
+        Column("Date", date, style="bold"),
+        Column("ID", ident, style="dim"),
+        Column("Kind", kind, fold=True),
+        Column("Title", title, fold=True),
+    ]
+    if width >= WIDE:  # a quarter of the text for the place
+        place = max(len("Place"), (title - 3) // 4)
+        shown[3] = Column("Title", title - place - 3, fold=True)
+        shown.append(Column("Place", place, fold=True))
+    return shown
+
+
+def table_lines(events: Sequence[Event], width: int, colour: bool, juche: bool = False) -> Iterator[str]:
+    """The whole table, line by line: the header at once, then each row as it is drawn."""
+    shape = columns(events, width, juche)
+    yield from header_lines(shape, colour)
     for event in events:
-        row = [
-            date_cell(event.when, juche),
-            Text(event.id),
-            Text(event.kind, style=kind_style(event.kind)),
-            Text(visible(event.title)),
-        ]
-        if wide:
-            row.append(Text(visible(event.place or "")))
-        table.add_row(*row)
-    return table
+        yield from row(event, shape, colour, juche)
+
+
+def row(event: Event, shape: Sequence[Column], colour: bool, juche: bool = False) -> Iterator[str]:
+    """One event's lines: date, id and kind on the first, the title folded across as many as it needs."""
+    cells: list[Cell] = [
+        date_lines(event.when, juche),
+        visible(event.id),
+        Styled(visible(event.kind), kind_style(event.kind)),
+        visible(event.title),
+    ]
+    if len(shape) > 4:
+        cells.append(visible(event.place or ""))
+    return row_lines(shape, cells, colour)

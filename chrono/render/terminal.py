@@ -2,24 +2,11 @@
 
 from __future__ import annotations
 
-import zlib
 from collections.abc import Mapping
 from typing import TextIO
 
 from rich.console import Console
 
-KIND_COLOURS = (
-    "cyan",
-    "magenta",
-    "green",
-    "yellow",
-    "blue",
-    "red",
-    "bright_cyan",
-    "bright_magenta",
-    "bright_green",
-    "bright_blue",
-)
 _IGNORED_ENV = ("NO_COLOR", "FORCE_COLOR", "COLUMNS", "LINES", "TTY_COMPATIBLE", "TTY_INTERACTIVE")
 
 
@@ -42,8 +29,3 @@ def make_console(stream: TextIO, *, color: bool, width: int, environ: Mapping[st
         soft_wrap=False,
         _environ=environ,
     )
-
-
-def kind_style(kind: str) -> str:
-    """A stable colour per kind, so a kind looks the same in every run and command."""
-    return KIND_COLOURS[zlib.crc32(kind.encode()) % len(KIND_COLOURS)]

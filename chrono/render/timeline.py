@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from chrono.dates import Precision
 from chrono.escape import visible
 from chrono.model import Chronology, Event
-from chrono.render.terminal import kind_style
+from chrono.render.palette import kind_style
 
 DAY, SPAN, VAGUE, VAGUE_POINT, ONGOING = "●", "━", "░", "○", "▶"
 MAX_LANES = 15

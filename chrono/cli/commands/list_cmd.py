@@ -26,7 +26,8 @@ from chrono.cli.output import (
     note,
     pager_option,
     resolve_format,
-    show,
+    show_lines,
+    use_color,
     write_bytes,
     write_lines,
 )
@@ -91,10 +92,10 @@ def command(
     chronology = timeline.chronology
     events = run(query, timeline)
     if fmt == "table":
-        from chrono.render.table import event_table
+        from chrono.render.table import table_lines
 
         shown = list(events)
-        show(env, event_table(shown, chronology, env.width, calendar == "juche"), color, no_pager)
+        show_lines(env, table_lines(shown, env.width, use_color(color, env), calendar == "juche"), no_pager)
         note(env, f"{len(shown)} event{'s' if len(shown) != 1 else ''}")
     elif fmt in ("json", "jsonl"):
         from chrono.render.jsonout import array_lines, jsonl_lines
