@@ -32,6 +32,12 @@ def command(env: Environment, data: tuple[str, ...], color: str, no_pager: bool,
       calendar = "juche"
       [alias]
       summits = "list --kind summit --from 2000"
+
+    \b
+    Examples:
+      chrono config
+      chrono config --data events.toml --color never   # what these options would change
+      chrono --no-config config
     """
     settings = env.settings
     rows: list[tuple[str, str, str]] = [
