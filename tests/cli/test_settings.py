@@ -168,6 +168,13 @@ def test_a_link_to_dev_zero_as_the_configuration_file_is_refused(config_home: Pa
     assert result.stderr == message
 
 
+def test_a_configuration_file_that_is_not_utf8_is_an_error_naming_it(invoke: Invoke, config_home: Path) -> None:
+    path = config_home / "chrono" / "config.toml"
+    path.write_bytes(b'format = "\xff"\n')
+    result = invoke(["list"], env={"XDG_CONFIG_HOME": str(config_home)})
+    assert result.exit_code == 2 and str(path) in result.stderr and "UTF-8" in result.stderr
+
+
 def test_an_oversized_configuration_file_is_refused(invoke: Invoke, config_home: Path) -> None:
     env = write_config(config_home, "# " + "x" * (1 << 20) + "\n")
     result = invoke(["list"], env=env)
