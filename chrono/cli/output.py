@@ -2,47 +2,13 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
-from typing import TYPE_CHECKING, Any, TypeVar
-
-import click
+from collections.abc import Iterable
+from typing import TYPE_CHECKING, Any
 
 from chrono.cli.env import Environment
 
 if TYPE_CHECKING:
     from rich.console import Console
-
-F = TypeVar("F", bound=Callable[..., Any])
-
-COLOR_CHOICES = ("auto", "always", "never")
-
-
-def format_option(choices: tuple[str, ...], default: str = "auto") -> Callable[[F], F]:
-    """``--format`` with these choices; ``auto`` means a table on a terminal, else the first plain one."""
-
-    def decorate(func: F) -> F:
-        return click.option(
-            "--format",
-            "fmt",
-            type=click.Choice(choices),
-            default=default,
-            show_default=True,
-            help="Output format; auto: a table on a terminal, plain text when piped.",
-        )(func)
-
-    return decorate
-
-
-def color_option(func: F) -> F:
-    """``--color auto|always|never`` (auto honours NO_COLOR, FORCE_COLOR and is-a-tty)."""
-    return click.option(
-        "--color",
-        "color",
-        type=click.Choice(COLOR_CHOICES),
-        default="auto",
-        show_default=True,
-        help="Colour in terminal output; auto honours NO_COLOR and FORCE_COLOR.",
-    )(func)
 
 
 def resolve_format(fmt: str, env: Environment, terminal: str, plain: str) -> str:
@@ -53,15 +19,12 @@ def resolve_format(fmt: str, env: Environment, terminal: str, plain: str) -> str
 
 
 def use_color(option: str, env: Environment) -> bool:
-    """The colour decision: the option, then NO_COLOR, then FORCE_COLOR, then is-a-tty."""
+    """The colour decision: ``always``, ``never``, or on a terminal only for ``auto`` (the
+    ``--color`` option's value arrives resolved: NO_COLOR, FORCE_COLOR and the file included)."""
     if option == "always":
         return True
     if option == "never":
         return False
-    if env.environ.get("NO_COLOR"):
-        return False
-    if env.environ.get("FORCE_COLOR"):
-        return True
     return env.stdout_isatty
 
 
@@ -92,37 +55,37 @@ def console(env: Environment, color: str) -> Console:
     return make_console(env.stdout, color=use_color(color, env), width=env.width, environ=env.environ)
 
 
-def pager_option(func: F) -> F:
-    """``--no-pager``: never page this output."""
-    return click.option("--no-pager", "no_pager", is_flag=True, help="Do not page output taller than the terminal.")(
-        func
-    )
-
-
-def show(env: Environment, renderable: object, color: str, no_pager: bool = False) -> None:
-    """Draw for a terminal; output taller than the terminal goes through the pager, as git does.
-
-    Never when piped or with --no-pager; CHRONO_PAGER, then PAGER, then the configuration's
-    pager, then ``less -FRX``; an empty pager or ``cat`` turns paging off.
-    """
+def show(env: Environment, renderable: object, color: str, no_pager: bool = False, **options: Any) -> None:
+    """Draw for a terminal (``options`` go to rich's ``print``); output taller than the terminal
+    goes through the pager (``page_text``)."""
     target = console(env, color)
     if no_pager or not env.stdout_isatty:
-        target.print(renderable)
+        target.print(renderable, **options)
         return
     with target.capture() as captured:
-        target.print(renderable)
-    text = captured.get()
-    if text.count("\n") < env.height:
-        env.stdout.write(text)
-        env.stdout.flush()
-        return
-    from chrono.cli.pager import page
-    from chrono.cli.settings import pager_command
+        target.print(renderable, **options)
+    page_text(env, captured.get(), no_pager)
 
-    command, _ = pager_command(env.environ, env.config)
-    if not page(command, text, env.environ):
-        env.stdout.write(text)
-        env.stdout.flush()
+
+def write_paged(env: Environment, lines: Iterable[str], no_pager: bool = False) -> None:
+    """Text lines for stdout: paged on a terminal when taller than it, else streamed."""
+    if no_pager or not env.stdout_isatty:
+        write_lines(env, lines)
+    else:
+        page_text(env, "".join(lines), no_pager)
+
+
+def page_text(env: Environment, text: str, no_pager: bool = False) -> None:
+    """Write ``text`` to a terminal, through the pager when it is taller than the terminal, as
+    git does; never when piped or with --no-pager. The pager is the settings' (CHRONO_PAGER,
+    PAGER, the configuration's ``pager``, ``less -FRX``); an empty one or ``cat`` means none."""
+    if not no_pager and env.stdout_isatty and text.count("\n") >= env.height:
+        from chrono.cli.pager import page
+
+        if page(env.settings.pager.value, text, env.environ):
+            return
+    env.stdout.write(text)
+    env.stdout.flush()
 
 
 def note(env: Environment, message: str) -> None:
