@@ -20,7 +20,7 @@ import json
 import os
 import zlib
 from array import array
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING, Any
 
 from chrono import __version__
@@ -30,14 +30,6 @@ if TYPE_CHECKING:
     from chrono.dates import PartialDate
     from chrono.model import Chronology, Event
     from chrono.timeline import Timeline
-
-
-def cache_dir(environ: Mapping[str, str]) -> str:
-    """``$XDG_CACHE_HOME/chrono``, or ``~/.cache/chrono``."""
-    base = environ.get("XDG_CACHE_HOME", "")
-    if not os.path.isabs(base):
-        base = os.path.join(os.path.expanduser("~"), ".cache")
-    return os.path.join(base, "chrono")
 
 
 def fingerprint(paths: Sequence[str]) -> list[list[Any]]:

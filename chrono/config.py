@@ -7,6 +7,7 @@ values rank against options and environment variables is the CLI's business (``c
 from __future__ import annotations
 
 import difflib
+import re
 from dataclasses import dataclass, field
 
 from chrono.errors import DataError, Problem, Severity
@@ -30,6 +31,7 @@ class Config:
     calendar: str | None = None
     aliases: dict[str, str] = field(default_factory=dict)
     lines: dict[str, int] = field(default_factory=dict)  # key -> line, for 'chrono config'
+    alias_lines: dict[str, int] = field(default_factory=dict)  # alias name -> its own line
 
 
 def parse(path: str, text: str) -> Config:
@@ -44,10 +46,7 @@ def parse(path: str, text: str) -> Config:
         where = positions.top.get(key)
         line, col = (where.line, where.col) if where else (1, 1)
         if key == "alias" and where is None:
-            table = next(
-                (n for n, line_text in enumerate(positions.lines, 1) if line_text.strip().startswith("[alias")), 1
-            )
-            line = table
+            line = _alias_table_line(positions.lines)
         problems.append(Problem(path, line, col, Severity.ERROR, "config", message))
 
     values: dict[str, object] = {}
@@ -79,6 +78,8 @@ def parse(path: str, text: str) -> Config:
     if problems:
         raise DataError(problems)
     lines = {key: positions.top[key].line for key in values if key in positions.top}
+    if "alias" in values and "alias" not in lines:  # only dotted keys: alias.name = "..."
+        lines["alias"] = _alias_table_line(positions.lines)
     return Config(
         path=path,
         data=tuple(data) if isinstance(data, list) else None,
@@ -88,8 +89,39 @@ def parse(path: str, text: str) -> Config:
         calendar=_str(values.get("calendar")),
         aliases={str(k): str(v) for k, v in aliases.items()},
         lines=lines,
+        alias_lines=_alias_lines(positions.lines, aliases, lines.get("alias", 1)),
     )
 
 
 def _str(value: object) -> str | None:
     return value if isinstance(value, str) else None
+
+
+_ALIAS_HEADER_RE = re.compile(r"\s*\[\s*alias\s*\]\s*(#.*)?$")
+_NAME = r"([A-Za-z0-9_-]+|\"[^\"\\\\]*\"|'[^']*')"
+_ALIAS_KEY_RE = re.compile(rf"\s*{_NAME}\s*=")
+_DOTTED_ALIAS_RE = re.compile(rf"\s*alias\s*\.\s*{_NAME}\s*=")
+
+
+def _alias_table_line(lines: list[str]) -> int:
+    """The line of the ``[alias]`` header (1 when there is none)."""
+    return next((n for n, text in enumerate(lines, 1) if _ALIAS_HEADER_RE.match(text)), 1)
+
+
+def _alias_lines(lines: list[str], aliases: dict[str, str], fallback: int) -> dict[str, int]:
+    """Each alias's own line: its ``name =`` line inside ``[alias]`` (or ``alias.name =`` above
+    it); ``fallback`` (the table's line) for one that cannot be placed, such as an inline table."""
+    found: dict[str, int] = {}
+    in_table = False
+    for number, text in enumerate(lines, 1):
+        if _ALIAS_HEADER_RE.match(text):
+            in_table = True
+            continue
+        if text.lstrip().startswith("["):
+            in_table = False
+            continue
+        match = (_ALIAS_KEY_RE if in_table else _DOTTED_ALIAS_RE).match(text)
+        if match is not None:
+            name = match.group(1)
+            found.setdefault(name[1:-1] if name[:1] in "\"'" else name, number)
+    return {name: found.get(name, fallback) for name in aliases}

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import contextlib
 import os
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING, NamedTuple
 
 from chrono import bundled
@@ -208,13 +208,3 @@ def _umask() -> int:
 
 def _no_stdin() -> bytes:
     raise SourceError("reading '-' needs standard input")
-
-
-def data_specs(options: Sequence[str], environ: Mapping[str, str], configured: Sequence[str] = ()) -> list[str]:
-    """What to load: ``--data`` values, else ``CHRONO_DATA``, else the configuration's ``data``,
-    else the default bundled chronology."""
-    if options:
-        return list(options)
-    env_value = environ.get("CHRONO_DATA", "")
-    specs = [part for part in env_value.split(os.pathsep) if part]
-    return specs or list(configured) or [bundled.DEFAULT]

@@ -13,10 +13,11 @@ from dataclasses import dataclass
 
 from chrono.dates import FORMS_HINT, Precision, parse_span
 from chrono.errors import DateError
+from chrono.russian import has_cyrillic
 
 ARG_HINT = (
     "use YYYY, YYYY-MM or YYYY-MM-DD, EDTF (199X, 2001-XX, 2001?), a written date with a "
-    "4-digit year ('July 2000', '19 July 2000'), or today, yesterday, tomorrow, "
+    "4-digit year ('July 2000', '19 July 2000', '19 июля 2000'), or today, yesterday, tomorrow, "
     "'3 years ago', 'in 2 weeks', 'last year', 'this month', 'next week'"
 )
 
@@ -25,6 +26,8 @@ _IN_RE = re.compile(r"in\s+(\d{1,4})\s+(day|week|month|year)s?")
 _PERIOD_RE = re.compile(r"(last|this|next)\s+(week|month|year)")
 _NUMERIC_RE = re.compile(r"[\d\s/.,-]+")
 _YEAR4_RE = re.compile(r"(?<!\d)\d{4}(?!\d)")
+_GLOSS_RE = re.compile(r"\s*\((\d{4})\)$")
+_JUCHE_NUMBER_RE = re.compile(r"juche\s+(\d{1,4})", re.IGNORECASE)
 _MONTHS = (
     "january", "february", "march", "april", "may", "june", "july", "august", "september",
     "october", "november", "december",
@@ -55,11 +58,20 @@ def parse_date_arg(text: str, today: _dt.date) -> DateArg:
     relative = _relative(lowered, today)
     if relative is not None:
         return DateArg(text, *relative)
+    if has_cyrillic(cleaned):
+        from chrono.russian import to_english
+
+        try:
+            cleaned = to_english(cleaned)
+        except ValueError as exc:
+            raise DateError(f"cannot read {text!r} as a date: {exc}; {ARG_HINT}") from None
+        lowered = cleaned.lower()
     if "juche" in lowered:
         from chrono.juche import to_gregorian
 
+        unglossed = _drop_gregorian_gloss(cleaned, text)
         try:
-            converted = to_gregorian(cleaned)
+            converted = to_gregorian(unglossed)
         except ValueError as exc:
             raise DateError(f"{text!r}: {exc}") from None
         if converted is None:
@@ -81,6 +93,23 @@ def parse_date_arg(text: str, today: _dt.date) -> DateArg:
             f"(is 01/10/2019 January or October?); {FORMS_HINT}"
         )
     return parse_written(cleaned, text)
+
+
+def _drop_gregorian_gloss(cleaned: str, original: str) -> str:
+    """'05 August Juche 111 (2022)' -> '05 August Juche 111', once the gloss is checked to agree.
+
+    DPRK documents gloss the Juche year with the Gregorian one; a gloss that disagrees is an
+    error, not something to pick a side in.
+    """
+    match = _GLOSS_RE.search(cleaned)
+    if match is None:
+        return cleaned
+    from chrono.juche import OFFSET
+
+    juche = _JUCHE_NUMBER_RE.search(cleaned)
+    if juche is None or int(juche.group(1)) + OFFSET != int(match.group(1)):
+        raise DateError(f"{original!r}: the year in brackets does not match the Juche year")
+    return cleaned[: match.start()].rstrip()
 
 
 def _relative(text: str, today: _dt.date) -> tuple[_dt.date, _dt.date, Precision] | None:

@@ -1,8 +1,9 @@
 """Shell completion of values from the chosen data: event ids, kinds, actors, tags, data names.
 
 click calls these while the shell asks for completions (the ``_CHRONO_COMPLETE`` protocol);
-they load the same data a command would (``--data`` if already typed, else CHRONO_DATA, the
-configuration or the bundled chronology) and never fail loudly: no data, no suggestions.
+they load the same data a command would (``--data`` if already typed, else the run's settings:
+CHRONO_DATA, the configuration file's ``data`` or the bundled chronology) and never fail
+loudly: no data, no suggestions.
 """
 
 from __future__ import annotations

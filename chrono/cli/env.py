@@ -11,7 +11,10 @@ import os
 import sys
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
-from typing import Any, TextIO
+from typing import TYPE_CHECKING, TextIO
+
+if TYPE_CHECKING:
+    from chrono.cli.settings import Settings
 
 
 def _read_stdin() -> bytes:
@@ -30,10 +33,27 @@ class Environment:
     environ: Mapping[str, str] = field(default_factory=lambda: dict(os.environ))
     read_stdin: Callable[[], bytes] = _read_stdin
     height: int = 24
-    config_data: tuple[str, ...] = ()  # the configuration file's default data, if any
-    config: Any = None  # the parsed configuration file (chrono.config.Config), if any
-    use_cache: bool = True  # False with --no-cache
     background_cache: bool = False  # write a new cache after the answer, in a child process
+    _settings: Settings | None = None
+
+    @property
+    def settings(self) -> Settings:
+        """The run's settings, resolved once (``chrono.cli.settings``); the group sets them
+        before a command runs, so resolving here is only for code run outside the group."""
+        if self._settings is None:
+            from chrono.cli.settings import resolve
+
+            self._settings = resolve(self.environ)
+        return self._settings
+
+    @settings.setter
+    def settings(self, value: Settings) -> None:
+        self._settings = value
+
+    @property
+    def has_settings(self) -> bool:
+        """True once the settings are resolved."""
+        return self._settings is not None
 
     @classmethod
     def from_system(cls) -> Environment:

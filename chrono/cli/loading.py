@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 import click
 
 from chrono.cli.env import Environment
-from chrono.dataset import data_specs, load
+from chrono.dataset import load
 from chrono.timeline import Timeline
 
 if TYPE_CHECKING:
@@ -17,14 +17,12 @@ if TYPE_CHECKING:
 
 
 def load_timeline(env: Environment, data: Sequence[str], lines_only: bool = False) -> Timeline | CachedTimeline:
-    """The timeline of ``--data`` (else CHRONO_DATA, the configuration, the bundled chronology),
-    through the cache unless ``--no-cache`` or ``CHRONO_CACHE=0``."""
-    from chrono.cache import cache_dir
+    """The timeline of ``--data``, else of the settings' data (CHRONO_DATA, the configuration,
+    the bundled chronology), through the settings' cache directory (none: no cache)."""
     from chrono.cache import load_timeline as load_through_cache
 
-    specs = data_specs(data, env.environ, env.config_data)
-    use_cache = env.use_cache and env.environ.get("CHRONO_CACHE", "1") != "0"
-    directory = cache_dir(env.environ) if use_cache else None
+    specs = list(data) or list(env.settings.data.value)
+    directory = env.settings.cache.value
     return load_through_cache(specs, env.read_stdin, directory, lines_only, defer=env.background_cache)
 
 
@@ -33,5 +31,5 @@ def load_chronology_for(ctx: click.Context, data: Sequence[str]) -> Chronology:
     env = ctx.find_root().obj
     if not isinstance(env, Environment):
         env = Environment.from_system()
-    specs = [spec for spec in data_specs(data, env.environ, env.config_data) if spec != "-"]
+    specs = [spec for spec in (data or env.settings.data.value) if spec != "-"]
     return load(specs)

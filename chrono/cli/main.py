@@ -13,13 +13,16 @@ import importlib
 import os
 import sys
 from collections.abc import Iterator, Sequence
-from typing import Any, NoReturn
+from typing import TYPE_CHECKING, Any, NoReturn
 
 import click
 
 from chrono import __version__
 from chrono.cli.env import Environment
 from chrono.errors import ChronoError, DataError, ExitCode
+
+if TYPE_CHECKING:
+    from chrono.cli.settings import Settings
 
 # name -> (module, one-line help); the help is here so that listing commands imports nothing.
 COMMANDS: dict[str, tuple[str, str]] = {
@@ -74,18 +77,12 @@ class ChronoGroup(click.Group):
         self, ctx: click.Context, args: list[str]
     ) -> tuple[str | None, click.Command | None, list[str]]:
         env = ctx.find_root().obj
-        if isinstance(env, Environment) and env.config is None and not ctx.params.get("no_config"):
-            from chrono.cli.settings import load_config
-
-            try:
-                env.config = load_config(env.environ)
-            except ChronoError:
-                if not ctx.resilient_parsing:  # completion carries on without a broken config
-                    raise
-        if isinstance(env, Environment) and env.config is not None:
+        if isinstance(env, Environment):
+            if not env.has_settings:
+                env.settings = _settings(ctx, env)
             from chrono.cli.settings import expand_alias
 
-            args = expand_alias(list(args), env.config, COMMANDS)
+            args = expand_alias(list(args), env.settings, COMMANDS)
         return super().resolve_command(ctx, args)
 
     def invoke(self, ctx: click.Context) -> Any:
@@ -109,6 +106,20 @@ class ChronoGroup(click.Group):
         if standalone_mode:
             sys.exit(code)
         return code
+
+
+def _settings(ctx: click.Context, env: Environment) -> Settings:
+    """The run's settings, once the group's own options (--no-config, --no-cache) are known;
+    shell completion carries on without a broken configuration file."""
+    from chrono.cli.settings import resolve
+
+    no_config, no_cache = bool(ctx.params.get("no_config")), bool(ctx.params.get("no_cache"))
+    try:
+        return resolve(env.environ, no_config=no_config, no_cache=no_cache)
+    except ChronoError:
+        if not ctx.resilient_parsing:
+            raise
+        return resolve(env.environ, no_config=True, no_cache=no_cache)
 
 
 def _environment(obj: object) -> Environment:
@@ -220,18 +231,8 @@ def cli(ctx: click.Context, no_config: bool, no_cache: bool) -> None:
     Data comes from --data PATH (repeatable: files, directories, bundled names, '-' for stdin),
     else CHRONO_DATA, else the configuration file, else the bundled DPRK-Russia chronology.
     """
-    env = ctx.obj
-    if no_cache and isinstance(env, Environment):
-        env.use_cache = False
-    config = env.config if isinstance(env, Environment) and not no_config else None
-    if config is None or ctx.invoked_subcommand is None:
-        return
-    env.config_data = config.data or ()
-    command = ctx.command.get_command(ctx, ctx.invoked_subcommand)  # type: ignore[attr-defined]
-    if command is not None:
-        from chrono.cli.settings import command_defaults
-
-        ctx.default_map = {ctx.invoked_subcommand: command_defaults(command, config, env.environ)}
+    # The settings (these two options included) are resolved in ChronoGroup.resolve_command,
+    # before the subcommand is chosen, because an alias from the configuration may choose it.
 
 
 def main() -> NoReturn:

@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from typing import Any, TypeVar
 
 import click
+from click.core import ParameterSource
 
 from chrono.cli.env import Environment
 from chrono.errors import DateError, UsageError
@@ -28,15 +29,76 @@ def complete(name: str) -> Callable[[click.Context, click.Parameter, str], Any]:
     return callback
 
 
+class SharedOption(click.Option):
+    """An option defined once, here, and declared by every command where it means something,
+    so that ``--color`` or ``--data`` reads and behaves the same in each of them."""
+
+
+# The help of every shared option: one text, whichever command shows it.
+HELP = {
+    "--data": "A TOML file, a directory of *.toml, a bundled chronology's name, or - for stdin. Repeatable.",
+    "--today": "Use DATE as today (env CHRONO_TODAY), for reproducible output.",
+    "--format": "Output format; auto, where offered: drawn for a terminal, plain text when piped.",
+    "--color": "Colour in terminal output; auto honours NO_COLOR and FORCE_COLOR.",
+    "--no-pager": "Do not page output taller than the terminal.",
+    "--calendar": (
+        "Show years in tables and 'show' as Gregorian or Juche (Juche 1 = 1912); machine formats stay ISO/EDTF."
+    ),
+}
+COLOR_CHOICES = ("auto", "always", "never")
+CALENDAR_CHOICES = ("gregorian", "juche")
+
+
+def _env(ctx: click.Context) -> Environment | None:
+    env = ctx.find_root().obj
+    return env if isinstance(env, Environment) else None
+
+
+def _given(ctx: click.Context, param: click.Parameter) -> bool:
+    """True when the value was typed (or came from the option's own environment variable)."""
+    source = ctx.get_parameter_source(param.name or "")
+    return source in (ParameterSource.COMMANDLINE, ParameterSource.ENVIRONMENT)
+
+
+def _setting(name: str) -> Callable[[click.Context, click.Parameter, Any], Any]:
+    """A callback that records a typed value in the run's settings, and otherwise answers with
+    the setting (environment, configuration file or default) in place of click's default."""
+
+    def callback(ctx: click.Context, param: click.Parameter, value: Any) -> Any:
+        env = _env(ctx)
+        if env is None or value is None:
+            return value
+        settings = env.settings
+        option = param.opts[0]
+        if name in {"data", "pager"}:  # no default to replace: record when given
+            if value:
+                recorded = tuple(value) if name == "data" else ""
+                env.settings = settings.with_option(name, recorded, option)
+            return value
+        current = getattr(settings, name)
+        if not _given(ctx, param):
+            choices = getattr(param.type, "choices", ())
+            return current.value if current.value in choices else value
+        if name == "color" and value == "auto" and current.source.startswith("environment"):
+            return current.value  # auto honours NO_COLOR and FORCE_COLOR
+        env.settings = settings.with_option(name, value, option)
+        return value
+
+    return callback
+
+
 def data_option(func: F) -> F:
-    """``--data PATH`` (repeatable), falling back to CHRONO_DATA and the bundled chronology."""
+    """``--data PATH`` (repeatable); without it the settings' data (CHRONO_DATA, the
+    configuration file's ``data``, the bundled chronology)."""
     return click.option(
         "--data",
         "data",
+        cls=SharedOption,
         multiple=True,
         metavar="PATH",
+        callback=_setting("data"),
         shell_complete=complete("data_values"),
-        help="A TOML file, a directory of *.toml, a bundled chronology's name, or - for stdin. Repeatable.",
+        help=HELP["--data"],
     )(func)
 
 
@@ -44,10 +106,12 @@ def calendar_option(func: F) -> F:
     """``--calendar gregorian|juche``: how dates are shown to people (machine formats stay ISO)."""
     return click.option(
         "--calendar",
-        type=click.Choice(["gregorian", "juche"]),
+        cls=SharedOption,
+        type=click.Choice(CALENDAR_CHOICES),
         default="gregorian",
         show_default=True,
-        help="Show years in tables and 'show' as Gregorian or Juche (Juche 1 = 1912); machine formats stay ISO/EDTF.",
+        callback=_setting("calendar"),
+        help=HELP["--calendar"],
     )(func)
 
 
@@ -56,10 +120,72 @@ def today_option(func: F) -> F:
     return click.option(
         "--today",
         "today",
+        cls=SharedOption,
         envvar="CHRONO_TODAY",
         metavar="DATE",
-        help="Use DATE as today (env CHRONO_TODAY), for reproducible output.",
+        help=HELP["--today"],
     )(func)
+
+
+def format_option(choices: tuple[str, ...], *, required: bool = False) -> Callable[[F], F]:
+    """``--format`` with these choices; the configuration's ``format`` when it is one of them."""
+
+    def decorate(func: F) -> F:
+        return click.option(
+            "--format",
+            "fmt",
+            cls=SharedOption,
+            type=click.Choice(choices),
+            required=required,
+            default=None if required else "auto",
+            show_default=not required,
+            callback=_setting("format"),
+            help=HELP["--format"],
+        )(func)
+
+    return decorate
+
+
+def color_option(func: F) -> F:
+    """``--color auto|always|never`` (auto honours NO_COLOR, FORCE_COLOR and is-a-tty)."""
+    return click.option(
+        "--color",
+        "color",
+        cls=SharedOption,
+        type=click.Choice(COLOR_CHOICES),
+        default="auto",
+        show_default=True,
+        callback=_setting("color"),
+        help=HELP["--color"],
+    )(func)
+
+
+def pager_option(func: F) -> F:
+    """``--no-pager``: never page this output."""
+    return click.option(
+        "--no-pager", "no_pager", cls=SharedOption, is_flag=True, callback=_setting("pager"), help=HELP["--no-pager"]
+    )(func)
+
+
+def output_options(
+    formats: tuple[str, ...] = (), *, color: bool = True, pager: bool = True, calendar: bool = False
+) -> Callable[[F], F]:
+    """The output options a command offers, in one order: ``--format`` (when there is a choice),
+    ``--color``, ``--no-pager`` and ``--calendar``; the command receives ``fmt``, ``color``,
+    ``no_pager`` and ``calendar`` for those it asked for."""
+
+    def decorate(func: F) -> F:
+        if calendar:
+            func = calendar_option(func)
+        if pager:
+            func = pager_option(func)
+        if color:
+            func = color_option(func)
+        if formats:
+            func = format_option(formats)(func)
+        return func
+
+    return decorate
 
 
 @dataclass(frozen=True, slots=True)

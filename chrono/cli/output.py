@@ -3,47 +3,13 @@
 from __future__ import annotations
 
 import itertools
-from collections.abc import Callable, Iterable
-from typing import TYPE_CHECKING, Any, TypeVar
-
-import click
+from collections.abc import Iterable
+from typing import TYPE_CHECKING, Any
 
 from chrono.cli.env import Environment
 
 if TYPE_CHECKING:
     from rich.console import Console
-
-F = TypeVar("F", bound=Callable[..., Any])
-
-COLOR_CHOICES = ("auto", "always", "never")
-
-
-def format_option(choices: tuple[str, ...], default: str = "auto") -> Callable[[F], F]:
-    """``--format`` with these choices; ``auto`` means a table on a terminal, else the first plain one."""
-
-    def decorate(func: F) -> F:
-        return click.option(
-            "--format",
-            "fmt",
-            type=click.Choice(choices),
-            default=default,
-            show_default=True,
-            help="Output format; auto: a table on a terminal, plain text when piped.",
-        )(func)
-
-    return decorate
-
-
-def color_option(func: F) -> F:
-    """``--color auto|always|never`` (auto honours NO_COLOR, FORCE_COLOR and is-a-tty)."""
-    return click.option(
-        "--color",
-        "color",
-        type=click.Choice(COLOR_CHOICES),
-        default="auto",
-        show_default=True,
-        help="Colour in terminal output; auto honours NO_COLOR and FORCE_COLOR.",
-    )(func)
 
 
 def resolve_format(fmt: str, env: Environment, terminal: str, plain: str) -> str:
@@ -54,15 +20,12 @@ def resolve_format(fmt: str, env: Environment, terminal: str, plain: str) -> str
 
 
 def use_color(option: str, env: Environment) -> bool:
-    """The colour decision: the option, then NO_COLOR, then FORCE_COLOR, then is-a-tty."""
+    """The colour decision: ``always``, ``never``, or on a terminal only for ``auto`` (the
+    ``--color`` option's value arrives resolved: NO_COLOR, FORCE_COLOR and the file included)."""
     if option == "always":
         return True
     if option == "never":
         return False
-    if env.environ.get("NO_COLOR"):
-        return False
-    if env.environ.get("FORCE_COLOR"):
-        return True
     return env.stdout_isatty
 
 
@@ -93,44 +56,26 @@ def console(env: Environment, color: str) -> Console:
     return make_console(env.stdout, color=use_color(color, env), width=env.width, environ=env.environ)
 
 
-def pager_option(func: F) -> F:
-    """``--no-pager``: never page this output."""
-    return click.option("--no-pager", "no_pager", is_flag=True, help="Do not page output taller than the terminal.")(
-        func
-    )
-
-
-def show(env: Environment, renderable: object, color: str, no_pager: bool = False) -> None:
-    """Draw for a terminal; output taller than the terminal goes through the pager, as git does.
-
-    Never when piped or with --no-pager; CHRONO_PAGER, then PAGER, then the configuration's
-    pager, then ``less -FRX``; an empty pager or ``cat`` turns paging off.
-    """
+def show(env: Environment, renderable: object, color: str, no_pager: bool = False, **options: Any) -> None:
+    """Draw for a terminal (``options`` go to rich's ``print``); output taller than the terminal
+    goes through the pager (``page_text``)."""
     target = console(env, color)
     if no_pager or not env.stdout_isatty:
-        target.print(renderable)
+        target.print(renderable, **options)
         return
     with target.capture() as captured:
-        target.print(renderable)
-    text = captured.get()
-    if text.count("\n") < env.height:
-        env.stdout.write(text)
-        env.stdout.flush()
-        return
-    from chrono.cli.pager import page
-    from chrono.cli.settings import pager_command
-
-    command, _ = pager_command(env.environ, env.config)
-    if not page(command, text, env.environ):
-        env.stdout.write(text)
-        env.stdout.flush()
+        target.print(renderable, **options)
+    page_text(env, captured.get(), no_pager)
 
 
-def show_lines(env: Environment, lines: Iterable[str], no_pager: bool = False) -> None:
-    """Terminal lines written as they are drawn; taller than the terminal, through the pager.
+def write_paged(env: Environment, lines: Iterable[str], no_pager: bool = False) -> None:
+    """Text lines for stdout, written as they are drawn; on a terminal, through the pager when
+    they are taller than it, as git does (never when piped or with --no-pager).
 
     Only one screen is held back to decide whether to page, so the first screen reaches the
-    terminal (or the pager) while later lines are still being rendered.
+    terminal (or the pager) while later lines are still being rendered. The pager is the
+    settings' (CHRONO_PAGER, PAGER, the configuration's ``pager``, ``less -FRX``); an empty one
+    or ``cat`` means none.
     """
     stream = iter(lines)
     if no_pager or not env.stdout_isatty:
@@ -141,11 +86,14 @@ def show_lines(env: Environment, lines: Iterable[str], no_pager: bool = False) -
         write_lines(env, screen)
         return
     from chrono.cli.pager import page
-    from chrono.cli.settings import pager_command
 
-    command, _ = pager_command(env.environ, env.config)
-    if not page(command, itertools.chain(screen, stream), env.environ):
+    if not page(env.settings.pager.value, itertools.chain(screen, stream), env.environ):
         write_lines(env, itertools.chain(screen, stream))
+
+
+def page_text(env: Environment, text: str, no_pager: bool = False) -> None:
+    """Text drawn whole (a rich rendering) for stdout, paged as ``write_paged`` pages lines."""
+    write_paged(env, text.splitlines(keepends=True), no_pager)
 
 
 def note(env: Environment, message: str) -> None:

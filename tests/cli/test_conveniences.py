@@ -149,7 +149,7 @@ def test_config_command_says_where_each_setting_came_from(invoke: Invoke, config
     assert ["format", "json", f"{path}:1"] in rows
     assert ["pager", "most", "environment variable CHRONO_PAGER"] in rows
     assert ["data", "dprk-russia", "default"] in rows
-    assert ["alias.x", "list --limit 1", f"{path}:3"] in rows
+    assert ["alias.x", "list --limit 1", f"{path}:4"] in rows  # its own line, not the header's
     assert ["config-file", path, "in use"] in rows
 
 

@@ -137,7 +137,7 @@ def test_one_screen_is_held_back_and_the_rest_goes_to_the_pager_as_drawn(monkeyp
 
     monkeypatch.setattr(pager, "page", fake_page)
     env = Environment(stdout=io.StringIO(), stdout_isatty=True, height=40, environ={"PAGER": "less"})
-    output.show_lines(env, lines())
+    output.write_paged(env, lines())
     assert at_first == [40]
     assert "".join(received) == "".join(f"{number}\n" for number in range(1000))
     assert env.stdout.getvalue() == ""

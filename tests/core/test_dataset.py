@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from chrono.dataset import data_specs, load, resolve_inputs
+from chrono.dataset import load, resolve_inputs
 from chrono.errors import DataError, SourceError
 from tests.conftest import FIXTURES
 
@@ -129,12 +129,9 @@ def test_directory_loads_every_toml_file_sorted(write_toml: WriteToml, tmp_path:
     assert [e.id for e in load([str(tmp_path)]).events] == ["a", "b"]
 
 
-def test_stdin_and_data_specs() -> None:
+def test_stdin() -> None:
     body = b'[[event]]\nid = "a"\ndate = 2001-01-01\nkind = "k"\ntitle = "t"\n'
     assert [e.id for e in load(["-"], lambda: body).events] == ["a"]
-    assert data_specs(("x.toml",), {"CHRONO_DATA": "y"}) == ["x.toml"]
-    assert data_specs((), {"CHRONO_DATA": "a.toml:b.toml"}) == ["a.toml", "b.toml"]
-    assert data_specs((), {}) == ["dprk-russia"]
 
 
 def test_deep_nesting_is_an_error_not_a_crash(write_toml: WriteToml) -> None:

@@ -10,14 +10,14 @@ from chrono.cli.loading import load_timeline
 from chrono.cli.options import (
     FilterArgs,
     build_query,
-    calendar_option,
     data_option,
     date_bounds,
     filter_options_without_dates,
+    output_options,
     resolve_today,
     today_option,
 )
-from chrono.cli.output import color_option, format_option, pager_option, resolve_format, show, write_lines
+from chrono.cli.output import resolve_format, show, write_lines
 from chrono.errors import UsageError
 from chrono.escape import tsv
 from chrono.query import run
@@ -30,10 +30,7 @@ from chrono.query import run
 @data_option
 @filter_options_without_dates
 @today_option
-@format_option(("auto", "table", "tsv", "json"))
-@color_option
-@pager_option
-@calendar_option
+@output_options(("auto", "table", "tsv", "json"), calendar=True)
 @click.pass_obj
 def command(
     env: Environment,

@@ -10,8 +10,8 @@ import click
 
 from chrono.cli.env import Environment
 from chrono.cli.loading import load_timeline
-from chrono.cli.options import complete, data_option, resolve_today, today_option
-from chrono.cli.output import format_option, write_lines
+from chrono.cli.options import complete, data_option, output_options, resolve_today, today_option
+from chrono.cli.output import write_lines
 from chrono.datearg import parse_date_arg
 from chrono.errors import DateError, NotFoundError, UsageError
 from chrono.intervals import interval
@@ -61,7 +61,7 @@ def _endpoint(
 @click.option("--unit", type=click.Choice(UNITS), help="Print one number (or MIN..MAX) in this unit.")
 @data_option
 @today_option
-@format_option(("auto", "text", "json"))
+@output_options(("auto", "text", "json"), color=False, pager=False)
 @click.pass_obj
 def command(
     env: Environment,

@@ -5,9 +5,9 @@ from __future__ import annotations
 import click
 
 from chrono.cli.env import Environment
-from chrono.cli.options import resolve_today, today_option
-from chrono.cli.output import format_option, note, write_lines
-from chrono.dataset import data_specs, read_all
+from chrono.cli.options import data_option, output_options, resolve_today, today_option
+from chrono.cli.output import note, write_paged
+from chrono.dataset import read_all
 from chrono.errors import ExitCode
 from chrono.escape import visible
 from chrono.validate import check
@@ -15,19 +15,26 @@ from chrono.validate import check
 
 @click.command("check")
 @click.argument("paths", nargs=-1, metavar="[PATH...]")
-@click.option("--data", "data", multiple=True, metavar="PATH", help="Same as PATH (repeatable).")
+@data_option
 @click.option("--strict", is_flag=True, help="Fail (exit 1) on warnings too.")
 @today_option
-@format_option(("auto", "text", "json"))
+@output_options(("auto", "text", "json"), color=False)
 @click.pass_obj
 def command(
-    env: Environment, paths: tuple[str, ...], data: tuple[str, ...], strict: bool, today: str | None, fmt: str
+    env: Environment,
+    paths: tuple[str, ...],
+    data: tuple[str, ...],
+    strict: bool,
+    today: str | None,
+    fmt: str,
+    no_pager: bool,
 ) -> int:
     """Check chronology files and report every problem, not just the first.
 
-    Each problem is one line, 'path:line:col: error|warning: message [code]'; a summary goes to
-    stderr. Exit 0 without errors (warnings allowed), 1 with errors (--strict: or warnings),
-    2 when the check could not run (no such file).
+    Without PATH or --data, the data 'chrono list' would read (CHRONO_DATA, the configuration
+    file's data, the bundled chronology). Each problem is one line, 'path:line:col:
+    error|warning: message [code]'; a summary goes to stderr. Exit 0 without errors (warnings
+    allowed), 1 with errors (--strict: or warnings), 2 when the check could not run (no such file).
 
     \b
     Examples:
@@ -36,7 +43,8 @@ def command(
       chrono check --format json | jq '.[] | select(.severity == "error")'
     """
     day = resolve_today(today, env)
-    report = check(read_all(data_specs([*paths, *data], env.environ), env.read_stdin), day)
+    specs = [*paths, *data] or list(env.settings.data.value)
+    report = check(read_all(specs, env.read_stdin), day)
     if fmt == "json":
         from chrono.render.jsonout import array_lines
 
@@ -51,9 +59,9 @@ def command(
             }
             for p in report.problems
         )
-        write_lines(env, array_lines(records))
+        write_paged(env, array_lines(records), no_pager)
     else:
-        write_lines(env, (visible(problem.format()) + "\n" for problem in report.problems))
+        write_paged(env, (visible(problem.format()) + "\n" for problem in report.problems), no_pager)
     files = f"{report.files} file{'s' if report.files != 1 else ''}"
     errors = f"{report.errors} error{'s' if report.errors != 1 else ''}"
     warnings = f"{report.warnings} warning{'s' if report.warnings != 1 else ''}"

@@ -5,7 +5,8 @@ from __future__ import annotations
 import click
 
 from chrono.cli.env import Environment
-from chrono.cli.output import color_option, format_option, pager_option, resolve_format, show, write_lines
+from chrono.cli.options import output_options
+from chrono.cli.output import resolve_format, show, write_lines
 from chrono.dataset import read_all, read_revision
 from chrono.diff import diff
 from chrono.errors import DataError, ExitCode, UsageError
@@ -25,9 +26,7 @@ def _chronology(files: list[ParsedFile]) -> Chronology:
 @click.argument("paths", nargs=-1, metavar="OLD NEW")
 @click.option("--rev", metavar="REV", help="Compare PATH as of git revision REV with the working copy.")
 @click.option("--stat", is_flag=True, help="Print only the counts.")
-@format_option(("auto", "text", "tsv", "json"))
-@color_option
-@pager_option
+@output_options(("auto", "text", "tsv", "json"))
 @click.pass_obj
 def command(
     env: Environment, paths: tuple[str, ...], rev: str | None, stat: bool, fmt: str, color: str, no_pager: bool

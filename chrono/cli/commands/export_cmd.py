@@ -8,7 +8,15 @@ import click
 
 from chrono.cli.env import Environment
 from chrono.cli.loading import load_timeline
-from chrono.cli.options import FilterArgs, build_query, data_option, filter_options, resolve_today, today_option
+from chrono.cli.options import (
+    FilterArgs,
+    build_query,
+    data_option,
+    filter_options,
+    format_option,
+    resolve_today,
+    today_option,
+)
 from chrono.cli.output import note, write_lines
 from chrono.dataset import atomic_write
 from chrono.query import run
@@ -17,7 +25,7 @@ FORMATS = ("ics", "markdown", "timelinejs", "html")
 
 
 @click.command("export")
-@click.option("--format", "fmt", type=click.Choice(FORMATS), required=True, help="The export format.")
+@format_option(FORMATS, required=True)
 @click.option("-o", "--output", metavar="FILE", help="Write to FILE (atomically) instead of stdout.")
 @click.option("--yearly", is_flag=True, help="ics: repeat each event every year, for anniversaries.")
 @click.option(

@@ -13,24 +13,14 @@ from chrono.cli.loading import load_timeline
 from chrono.cli.options import (
     FilterArgs,
     build_query,
-    calendar_option,
     data_option,
     filter_options,
+    output_options,
     resolve_today,
     sort_options,
     today_option,
 )
-from chrono.cli.output import (
-    color_option,
-    format_option,
-    note,
-    pager_option,
-    resolve_format,
-    show_lines,
-    use_color,
-    write_bytes,
-    write_lines,
-)
+from chrono.cli.output import note, resolve_format, use_color, write_bytes, write_lines, write_paged
 from chrono.errors import UsageError
 from chrono.query import Match, Query, check_range, is_plain_range, run
 from chrono.render.records import DEFAULT_FIELDS, parse_fields
@@ -43,16 +33,13 @@ FORMATS = ("auto", "table", "tsv", "csv", "json", "jsonl", "ids")
 @filter_options
 @sort_options
 @today_option
-@format_option(FORMATS)
+@output_options(FORMATS, calendar=True)
 @click.option(
     "--fields",
     metavar="F1,F2",
     help="Fields for tsv, csv, json and jsonl, by JSON key (default for tsv/csv: date,id,kind,title).",
 )
 @click.option("--header", is_flag=True, help="Start tsv output with a header row.")
-@color_option
-@pager_option
-@calendar_option
 @click.pass_obj
 def command(
     env: Environment,
@@ -95,7 +82,7 @@ def command(
         from chrono.render.table import table_lines
 
         shown = list(events)
-        show_lines(env, table_lines(shown, env.width, use_color(color, env), calendar == "juche"), no_pager)
+        write_paged(env, table_lines(shown, env.width, use_color(color, env), calendar == "juche"), no_pager)
         note(env, f"{len(shown)} event{'s' if len(shown) != 1 else ''}")
     elif fmt in ("json", "jsonl"):
         from chrono.render.jsonout import array_lines, jsonl_lines

@@ -6,8 +6,8 @@ import click
 
 from chrono.cli.env import Environment
 from chrono.cli.loading import load_timeline
-from chrono.cli.options import calendar_option, complete, data_option, resolve_today, today_option
-from chrono.cli.output import color_option, format_option, pager_option, resolve_format, show, write_lines
+from chrono.cli.options import complete, data_option, output_options, resolve_today, today_option
+from chrono.cli.output import resolve_format, show, write_lines
 from chrono.errors import NotFoundError
 from chrono.escape import tsv
 from chrono.lookup import Miss, find
@@ -19,10 +19,7 @@ from chrono.model import Event
 @data_option
 @click.option("--aliases", is_flag=True, help="Also show each actor's other spellings.")
 @today_option
-@format_option(("auto", "panel", "text", "json"))
-@color_option
-@pager_option
-@calendar_option
+@output_options(("auto", "panel", "text", "json"), calendar=True)
 @click.pass_obj
 def command(
     env: Environment,

@@ -9,8 +9,16 @@ import click
 
 from chrono.cli.env import Environment
 from chrono.cli.loading import load_timeline
-from chrono.cli.options import FilterArgs, build_query, data_option, filter_options, resolve_today, today_option
-from chrono.cli.output import color_option, format_option, pager_option, resolve_format, show, write_lines
+from chrono.cli.options import (
+    FilterArgs,
+    build_query,
+    data_option,
+    filter_options,
+    output_options,
+    resolve_today,
+    today_option,
+)
+from chrono.cli.output import resolve_format, show, write_lines
 from chrono.escape import tsv
 from chrono.query import run
 from chrono.stats import By, counts, gaps, summary
@@ -22,9 +30,7 @@ from chrono.stats import By, counts, gaps, summary
 @today_option
 @click.option("--by", type=click.Choice([b.value for b in By]), help="Count events per group (default: a summary).")
 @click.option("--gaps", "gap_count", type=click.IntRange(min=1), metavar="N", help="The N longest quiet periods.")
-@format_option(("auto", "table", "tsv", "json"))
-@color_option
-@pager_option
+@output_options(("auto", "table", "tsv", "json"))
 @click.pass_obj
 def command(
     env: Environment,

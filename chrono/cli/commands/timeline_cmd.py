@@ -12,10 +12,11 @@ from chrono.cli.options import (
     data_option,
     date_bounds,
     filter_options,
+    output_options,
     resolve_today,
     today_option,
 )
-from chrono.cli.output import color_option, console, use_color, write_lines
+from chrono.cli.output import show, use_color, write_paged
 from chrono.query import run
 
 
@@ -34,7 +35,7 @@ from chrono.query import run
     "--width", type=click.IntRange(min=40), metavar="N", help="Draw N columns wide (default: the terminal's width)."
 )
 @click.option("--ids", "use_ids", is_flag=True, help="Label events with ids instead of titles.")
-@color_option
+@output_options()
 @click.pass_obj
 def command(
     env: Environment,
@@ -45,6 +46,7 @@ def command(
     width: int | None,
     use_ids: bool,
     color: str,
+    no_pager: bool,
 ) -> None:
     """Draw the events as a picture across the terminal.
 
@@ -78,6 +80,6 @@ def command(
             for segment, style in line:
                 text.append(segment, style=style or "")
             text.append("\n")
-        console(env, color).print(text, end="", overflow="ignore", crop=False)
+        show(env, text, color, no_pager, end="", overflow="ignore", crop=False)
     else:
-        write_lines(env, [plain(lines)])
+        write_paged(env, [plain(lines)], no_pager)
