@@ -16,7 +16,7 @@ from chrono.cli.options import (
     resolve_today,
     today_option,
 )
-from chrono.cli.output import show, use_color, write_paged
+from chrono.cli.output import page_text, show, use_color
 from chrono.query import run
 
 
@@ -82,4 +82,4 @@ def command(
             text.append("\n")
         show(env, text, color, no_pager, end="", overflow="ignore", crop=False)
     else:
-        write_paged(env, [plain(lines)], no_pager)
+        page_text(env, plain(lines), no_pager)
