@@ -25,17 +25,20 @@ OUT = Path("docs/images/list.svg")
 def capture(command: str) -> str:
     """The pane after running COMMAND in a fresh shell, with its escape sequences."""
     socket = f"chrono-shot-{os.getpid()}"
-    with tempfile.TemporaryDirectory() as home:
+    with tempfile.TemporaryDirectory(ignore_cleanup_errors=True) as home:
         environ = {
             "HOME": home,
             "PATH": os.environ["PATH"],
             "TERM": "xterm-256color",
             "XDG_CONFIG_HOME": os.path.join(home, "config"),
             "XDG_CACHE_HOME": os.path.join(home, "cache"),
+            "CHRONO_CACHE_BACKGROUND": "0",  # no writer outlives the shell and its directory
         }
         shell = "env -i " + " ".join(f"{k}={v}" for k, v in environ.items()) + " bash --norc --noprofile"
         tmux = ["tmux", "-L", socket]
-        subprocess.run([*tmux, "new-session", "-d", "-s", "shot", "-x", str(WIDTH), "-y", str(HEIGHT), shell], check=True)
+        subprocess.run(
+            [*tmux, "new-session", "-d", "-s", "shot", "-x", str(WIDTH), "-y", str(HEIGHT), shell], check=True
+        )
         try:
             keys = f"PS1='$ '; cd {Path.cwd()}; clear"
             subprocess.run([*tmux, "send-keys", "-t", "shot", keys, "Enter"], check=True)
@@ -61,8 +64,9 @@ def main() -> int:
     from rich.console import Console
     from rich.text import Text
 
-    console = Console(record=True, width=WIDTH, file=open(os.devnull, "w"), force_terminal=True)
-    console.print(Text.from_ansi(capture(COMMAND)))
+    with open(os.devnull, "w", encoding="utf-8") as devnull:
+        console = Console(record=True, width=WIDTH, file=devnull, force_terminal=True)
+        console.print(Text.from_ansi(capture(COMMAND)))
     OUT.write_text(console.export_svg(title=COMMAND), encoding="utf-8")
     print(f"wrote {OUT}", file=sys.stderr)
     return 0

@@ -14,7 +14,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from tests import docexamples  # noqa: E402  (after the path is set)
+from tests import docexamples
 
 
 def update(page: Path, environ: dict[str, str]) -> int:
@@ -28,6 +28,8 @@ def update(page: Path, environ: dict[str, str]) -> int:
             continue
         start = example.line - 1 + example.command.count("\n") + 1
         end = example.end_line - 1
+        if "\r" in actual or (actual and not actual.endswith("\n")):
+            raise SystemExit(f"{example.where}: output with CR or without a final newline cannot be shown; pipe it")
         if lines[example.line - 1] != "$ " + example.command.split("\n")[0]:
             raise SystemExit(f"{example.where}: only console blocks at the left margin can be updated")
         lines[start:end] = actual.split("\n")[:-1] if actual else []

@@ -33,7 +33,6 @@ def command(
     Examples:
       chrono check data/
       chrono check --strict --today 2026-01-01 chronology.toml
-      chrono check --format json | jq '.[] | select(.severity == "error")'
     """
     day = resolve_today(today, env)
     report = check(read_all(data_specs([*paths, *data], env.environ), env.read_stdin), day)

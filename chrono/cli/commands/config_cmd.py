@@ -30,6 +30,11 @@ def command(env: Environment) -> None:
       calendar = "juche"
       [alias]
       summits = "list --kind summit --from 2000"
+
+    \b
+    Examples:
+      chrono config
+      chrono --no-config config
     """
     config = env.config
     path = config_path(env.environ)
