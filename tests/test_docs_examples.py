@@ -12,7 +12,20 @@ import pytest
 
 from tests import docexamples
 
-EXAMPLES = docexamples.collect()
+
+def _collect() -> tuple[list[docexamples.Example], list[str]]:
+    """The examples of every page, and the pages whose console blocks cannot be read."""
+    examples: list[docexamples.Example] = []
+    problems: list[str] = []
+    for page in docexamples.pages():
+        try:
+            examples.extend(docexamples.parse(page.read_text(encoding="utf-8"), page))
+        except ValueError as exc:
+            problems.append(str(exc))
+    return examples, problems
+
+
+EXAMPLES, PROBLEMS = _collect()
 # Commands that depend on today must pass --today: the tests pin CHRONO_TODAY to a day no page
 # would be written on (after every date of the examples, so `check` finds nothing in the future), so an example that forgot --today prints something else and fails.
 PINNED_TODAY = "2099-12-31"
@@ -44,6 +57,10 @@ def test_example_prints_what_the_page_shows(example: docexamples.Example, enviro
         pytest.skip(f"{example.where} pipes into {tool}, which is not installed")
     report = docexamples.mismatch(example, docexamples.run(example, environ))
     assert report is None, f"{example.where}: the page does not show what the command prints:\n{report}"
+
+
+def test_every_console_block_can_be_read() -> None:
+    assert not PROBLEMS
 
 
 def test_there_are_enough_executed_examples() -> None:
@@ -121,12 +138,45 @@ def test_parser_refuses_output_without_a_command() -> None:
 def test_only_console_blocks_show_output() -> None:
     """An example that is not executed (```sh) shows no output, so it cannot be wrong."""
     for page in docexamples.pages():
-        lines = page.read_text(encoding="utf-8").split("\n")
-        info = None
-        for number, line in enumerate(lines, 1):
-            fence = docexamples.FENCE.match(line)
-            if fence is not None:
-                info = fence["info"].strip() if info is None else None
-                continue
-            if info is not None and info != "console":
-                assert not line.lstrip().startswith("$ "), f"{page.name}:{number}: output shown outside a console block"
+        assert not _shown_outside_console(page)
+
+
+def test_output_outside_console_is_found(tmp_path: Path) -> None:
+    page = tmp_path / "page.md"
+    page.write_text("```sh\n$ chrono edit x\n$ chrono a \\\n  --b\n```\n", encoding="utf-8")
+    assert _shown_outside_console(page) == []
+    page.write_text("```\n$ chrono between 2002 2003\n1 year (365 days)\n```\n", encoding="utf-8")
+    assert _shown_outside_console(page) == ["page.md:3: '1 year (365 days)'"]
+
+
+def _shown_outside_console(page: Path) -> list[str]:
+    """Lines of output in blocks other than console: a block that writes ``$ COMMAND`` prompts
+    must hold nothing but commands (and their continuation lines)."""
+    found = []
+    for where, block in _other_blocks(page):
+        if not any(line.startswith("$ ") for line in block):
+            continue
+        previous = ""
+        for offset, line in enumerate(block):
+            if line and not line.startswith("$ ") and not previous.endswith("\\"):
+                found.append(f"{page.name}:{where + offset}: {line!r}")
+            previous = line
+    return found
+
+
+def _other_blocks(page: Path) -> list[tuple[int, list[str]]]:
+    """The fenced blocks of a page that are not console blocks: (first line number, lines)."""
+    blocks: list[tuple[int, list[str]]] = []
+    info: str | None = None
+    for number, line in enumerate(page.read_text(encoding="utf-8").split("\n"), 1):
+        fence = docexamples.FENCE.match(line)
+        if fence is not None:
+            if info is None:
+                info = fence["info"].strip()
+                if info.split()[:1] != ["console"]:
+                    blocks.append((number + 1, []))
+            else:
+                info = None
+        elif info is not None and info.split()[:1] != ["console"]:
+            blocks[-1][1].append(line.strip())
+    return blocks

@@ -24,7 +24,7 @@ from chrono.cli.main import COMMANDS, cli
 from tests import docexamples
 
 HEADING = re.compile(r"^(#{1,6})\s+(.*?)\s*#*\s*$")
-GLOBAL = "chrono (global options)"
+GLOBAL = "global option"  # a heading such as "## chrono (global options)"
 
 
 @dataclass(frozen=True)
@@ -64,7 +64,7 @@ def doc_pages() -> list[Path]:
 def about(name: str, all_sections: list[Section]) -> list[Section]:
     """The sections whose heading names ``chrono NAME`` (the global options for an empty name)."""
     if not name:
-        return [s for s in all_sections if GLOBAL in s.title]
+        return [s for s in all_sections if GLOBAL in s.title.lower()]
     pattern = re.compile(rf"\bchrono {re.escape(name)}(?![\w-])")
     return [s for s in all_sections if pattern.search(s.title)]
 
