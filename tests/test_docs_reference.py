@@ -206,3 +206,15 @@ def test_help_examples_are_read_as_commands() -> None:
         help="Do it.\n\n\b\nExamples:\n  chrono add --a 1 \\\n      --b 2\n  chrono add --c   # a comment\n\nMore.",
     )
     assert help_examples(command) == ["chrono add --a 1 --b 2", "chrono add --c"]
+
+
+def test_readme_is_short_and_starts_with_the_two_commands() -> None:
+    text = (docexamples.REPO / "README.md").read_text(encoding="utf-8")
+    assert len(text.splitlines()) <= 300
+    headings = [s.title for s in sections([docexamples.REPO / "README.md"])]
+    assert headings[:2] == ["chrono", "The two commands"]
+    blocks = re.findall(r"^```(\w*)\n(.*?)^```$", text, flags=re.MULTILINE | re.DOTALL)
+    assert blocks[:2] == [
+        ("sh", "pip install . && chrono list --from 2000\n"),
+        ("sh", "pip install '.[test]' && python -m pytest\n"),
+    ]
