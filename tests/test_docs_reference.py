@@ -153,7 +153,8 @@ def _command(name: str) -> click.Command:
 
 @pytest.mark.parametrize("name", sorted(COMMANDS))
 def test_every_subcommand_has_its_heading(name: str) -> None:
-    assert about(name, ALL_SECTIONS), f"no heading containing 'chrono {name}' in README.md or docs/"
+    in_docs = [s for s in about(name, ALL_SECTIONS) if s.path.relative_to(docexamples.REPO).parts[0] == "docs"]
+    assert in_docs, f"no heading containing 'chrono {name}' in docs/"
 
 
 @pytest.mark.parametrize("name", sorted(COMMANDS))
