@@ -40,7 +40,6 @@ def command(
     Examples:
       chrono check data/
       chrono check --strict --today 2026-01-01 chronology.toml
-      chrono check --format json | jq '.[] | select(.severity == "error")'
     """
     day = resolve_today(today, env)
     specs = [*paths, *data] or list(env.settings.data.value)

@@ -40,7 +40,6 @@ def command(
     \b
     Examples:
       chrono diff old.toml new.toml
-      chrono diff <(git show HEAD~1:data/dprk-russia.toml) data/dprk-russia.toml
       chrono diff --rev HEAD~1 data/ --stat
     """
     if rev is not None:

@@ -50,8 +50,6 @@ def command(
     \b
     Examples:
       chrono export --format ics --yearly -o anniversaries.ics
-      chrono export --format markdown --from 2000 > report.md
-      chrono export --format html --title "DPRK-Russia" -o chronology.html
       chrono export --format timelinejs | jq '.events | length'
     """
     day = resolve_today(today, env)

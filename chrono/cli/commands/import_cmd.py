@@ -40,7 +40,6 @@ def command(
     \b
     Examples:
       chrono import csv events.csv --map date=Start,end=End,title=Name,kind=Type -o events.toml
-      chrono import csv visits.csv --kind visit --skip-bad > visits.toml
       chrono export --format timelinejs | chrono import timelinejs - > copy.toml
     """
     (source,) = resolve_inputs([file])

@@ -61,9 +61,7 @@ def command(
     \b
     Examples:
       chrono list --from 2000
-      chrono list --from 2000 | cut -f1,4
-      chrono list --kind summit --actor putin --format json | jq .
-      chrono list --on "July 2000" --format ids | xargs -n1 chrono show
+      chrono list --kind summit --actor putin --format json | jq -r '.[].title'
     """
     query = build_query(filters, resolve_today(today, env), sort, reverse, limit)
     fmt = resolve_format(fmt, env, terminal="table", plain="tsv")

@@ -47,9 +47,7 @@ def command(
 
     \b
     Examples:
-      chrono stats
       chrono stats --by decade
-      chrono stats --by actor --kind summit --format json
       chrono stats --gaps 5
     """
     query = build_query(filters, resolve_today(today, env))
