@@ -18,7 +18,7 @@ from chrono.validate import check
 @click.option("--data", "data", multiple=True, metavar="PATH", help="Same as PATH (repeatable).")
 @click.option("--strict", is_flag=True, help="Fail (exit 1) on warnings too.")
 @today_option
-@format_option(("auto", "text", "json"))
+@format_option(("auto", "text", "json", "github"))
 @click.pass_obj
 def command(
     env: Environment, paths: tuple[str, ...], data: tuple[str, ...], strict: bool, today: str | None, fmt: str
@@ -34,6 +34,7 @@ def command(
       chrono check data/
       chrono check --strict --today 2026-01-01 chronology.toml
       chrono check --format json | jq '.[] | select(.severity == "error")'
+      chrono check --format github data/   # annotations in a GitHub Actions run
     """
     day = resolve_today(today, env)
     report = check(read_all(data_specs([*paths, *data], env.environ), env.read_stdin), day)
@@ -52,6 +53,10 @@ def command(
             for p in report.problems
         )
         write_lines(env, array_lines(records))
+    elif fmt == "github":
+        from chrono.render.github import annotation
+
+        write_lines(env, (annotation(problem) for problem in report.problems))
     else:
         write_lines(env, (visible(problem.format()) + "\n" for problem in report.problems))
     files = f"{report.files} file{'s' if report.files != 1 else ''}"
