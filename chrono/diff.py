@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import enum
 from collections.abc import Iterator, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 from chrono.dates import DateSpan
@@ -46,7 +46,8 @@ class Change:
     old: Any = None
     new: Any = None
     date_change: DateChange | None = None
-    file: str | None = None  # the file the record is in (the old file for a removal)
+    # Where the record is (the old file for a removal): location, not content, so not compared.
+    file: str | None = field(default=None, compare=False)
 
 
 EVENT_FIELDS = ("date", "kind", "title", "place", "actors", "tags", "summary", "note", "sources", "related", "extra")
