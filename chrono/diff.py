@@ -11,7 +11,8 @@ from __future__ import annotations
 
 import enum
 from collections.abc import Iterator, Mapping
-from dataclasses import dataclass, field
+import dataclasses
+from dataclasses import dataclass
 from typing import Any
 
 from chrono.dates import DateSpan
@@ -47,7 +48,7 @@ class Change:
     new: Any = None
     date_change: DateChange | None = None
     # Where the record is (the old file for a removal): location, not content, so not compared.
-    file: str | None = field(default=None, compare=False)
+    file: str | None = dataclasses.field(default=None, compare=False)
 
 
 EVENT_FIELDS = ("date", "kind", "title", "place", "actors", "tags", "summary", "note", "sources", "related", "extra")
