@@ -9,9 +9,9 @@ same days, written differently: a qualifier added, say) or a move.
 
 from __future__ import annotations
 
+import dataclasses
 import enum
 from collections.abc import Iterator, Mapping
-import dataclasses
 from dataclasses import dataclass
 from typing import Any
 
