@@ -28,10 +28,11 @@ def annotation(problem: Problem) -> str:
     command = "error" if problem.severity is Severity.ERROR else "warning"
     properties = ",".join(
         [
-            f"file={escape_property(visible(problem.path))}",
+            f"file={visible(escape_property(problem.path))}",
             f"line={problem.line}",
             f"col={problem.col}",
-            f"title={escape_property(visible(problem.code))}",
+            f"title={visible(escape_property(problem.code))}",
         ]
     )
-    return f"::{command} {properties}::{escape_data(visible(problem.message))}\n"
+    # GitHub's escapes first, then any other control character shown as an escape (never raw).
+    return f"::{command} {properties}::{visible(escape_data(problem.message))}\n"

@@ -43,6 +43,8 @@ def command(env: Environment, ident: str, data: tuple[str, ...]) -> int:
     inputs = resolve_inputs(specs)
     if any(source.path is None for source in inputs):
         raise UsageError("standard input cannot be edited; give the file with --data", option="edit")
+    if all(_bundled(source) for source in inputs):
+        _editable(inputs[0])  # refuses, naming the bundled chronology
     files = read_all(specs)
     chronology, problems = merge(files)
     if problems:
@@ -65,12 +67,19 @@ def command(env: Environment, ident: str, data: tuple[str, ...]) -> int:
     return _session(env, path, original, others, line)
 
 
+def _bundled(source: Input) -> bool:
+    """A chronology named as bundled, or a file inside the installed package."""
+    if source.path is None:
+        return False
+    packaged = os.path.join(os.path.dirname(os.path.realpath(bundled.__file__)), "data")
+    inside_package = os.path.isdir(packaged) and os.path.realpath(source.path).startswith(packaged + os.sep)
+    return (source.name != source.path and bundled.is_name(source.name)) or inside_package
+
+
 def _editable(source: Input) -> str:
     """The file's path, or a clear refusal for a bundled chronology."""
     assert source.path is not None
-    packaged = os.path.join(os.path.dirname(os.path.realpath(bundled.__file__)), "data")
-    inside_package = os.path.isdir(packaged) and os.path.realpath(source.path).startswith(packaged + os.sep)
-    if (source.name != source.path and bundled.is_name(source.name)) or inside_package:
+    if _bundled(source):
         raise UsageError(
             f"'{source.name}' is a bundled chronology and cannot be edited; copy it "
             f"(chrono list --data {source.name} is read from {source.path}) and edit the copy",
