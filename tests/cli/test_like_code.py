@@ -156,8 +156,12 @@ def test_edit_finds_by_prefix_and_by_words_and_prefers_visual(invoke: Invoke, tm
     args = tmp_path / "args"
     visual = _editor(tmp_path, f'echo "$1" > "{args}"\n', "visual.sh")
     never = _editor(tmp_path, "exit 9\n", "never.sh")
-    for query, key in (("joint", "joint-declaration"), ("declaration moscow", "moscow-declaration")):
-        result = invoke(["edit", query, "--data", str(data)], env={"VISUAL": visual, "EDITOR": never})
+    for query, key in (
+        ("joint", "joint-declaration"),
+        ("declaration moscow", "moscow-declaration"),
+        ("2002 visit", "visit-2002"),
+    ):
+        result = invoke(["edit", *query.split(), "--data", str(data)], env={"VISUAL": visual, "EDITOR": never})
         assert (result.exit_code, result.stderr) == (0, f"chrono edit: no changes to {data}\n")
         line = int(args.read_text(encoding="utf-8").strip()[1:])
         assert data.read_text(encoding="utf-8").splitlines()[line - 1] == f'id = "{key}"'

@@ -22,10 +22,10 @@ CHOICES = "[e]dit again, [d]iscard the edit, [k]eep it anyway"
 
 
 @click.command("edit")
-@click.argument("ident", metavar="ID", shell_complete=complete("event_ids"))
+@click.argument("words", nargs=-1, required=True, metavar="ID", shell_complete=complete("event_ids"))
 @click.option("--data", "data", multiple=True, metavar="PATH", help="Files or directories to look in (repeatable).")
 @click.pass_obj
-def command(env: Environment, ident: str, data: tuple[str, ...]) -> int:
+def command(env: Environment, words: tuple[str, ...], data: tuple[str, ...]) -> int:
     """Edit the event ID (an id, a unique prefix, or unique words of an id) in its file.
 
     Opens $VISUAL, else $EDITOR, else vi, at the event's line, on a copy of the file. When the
@@ -39,6 +39,7 @@ def command(env: Environment, ident: str, data: tuple[str, ...]) -> int:
       chrono edit moscow-declaration --data events.toml
       EDITOR='code --wait' chrono edit moscow 2001
     """
+    ident = " ".join(words)  # 'chrono edit moscow 2001': words of an id, unquoted
     specs = data_specs(data, env.environ, env.config_data)
     inputs = resolve_inputs(specs)
     if any(source.path is None for source in inputs):
