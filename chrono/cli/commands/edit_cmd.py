@@ -37,7 +37,7 @@ def command(env: Environment, words: tuple[str, ...], data: tuple[str, ...]) -> 
     \b
     Examples:
       chrono edit moscow-declaration --data events.toml
-      EDITOR='code --wait' chrono edit moscow 2001
+      EDITOR='code --wait' chrono edit moscow 2001 --data data/
     """
     ident = " ".join(words)  # 'chrono edit moscow 2001': words of an id, unquoted
     specs = data_specs(data, env.environ, env.config_data)
