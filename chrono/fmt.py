@@ -7,15 +7,13 @@ every result before it is returned: the comments of the output are those of the 
 multiset), and the output loads to the same events, actors and sources. A layout this module
 cannot place is refused, never mangled.
 
-tomlkit is imported here only, and this module only by ``fmt`` and ``edit``: no other command
-pays for it.
+tomlkit is imported here only, and this module only by ``chrono fmt``: no other command pays
+for it.
 """
 
 from __future__ import annotations
 
 import datetime as _dt
-import math
-import re
 from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from typing import Any
@@ -23,18 +21,10 @@ from typing import Any
 from chrono.errors import ChronoError, DataError, Severity
 from chrono.parsing import ACTOR_KEYS, EVENT_KEYS, SOURCE_KEYS, ParsedFile, parse_file, parse_toml
 from chrono.records import date_value
+from chrono.tomltext import WIDTH, comments, inline, key_text, value_text
 
-WIDTH = 100  # an array or an inline table longer than this goes on several lines
-INDENT = "    "
 KEY_ORDER = {"event": EVENT_KEYS, "actor": ACTOR_KEYS, "source": SOURCE_KEYS}
 DATE_KEYS = {"event": ("date", "end"), "source": ("date",), "actor": ()}
-
-_BARE_KEY_RE = re.compile(r"[A-Za-z0-9_-]+")
-# Characters written as escapes: C0 controls (tab and newline handled apart), DEL, C1 controls,
-# bidirectional embeddings, overrides and isolates (as chrono.escape names them).
-_ESCAPED_RE = re.compile('[\x00-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069\\\\"]')
-_MULTILINE_PIECE_RE = re.compile('\n|"+|[^\n"]+')
-_SHORT_ESCAPES = {"\b": "\\b", "\t": "\\t", "\n": "\\n", "\f": "\\f", "\r": "\\r", '"': '\\"', "\\": "\\\\"}
 
 
 class FormatError(ChronoError):
@@ -136,9 +126,12 @@ def _layout(name: str, text: str, document: Mapping[str, Any]) -> Layout:
         elif isinstance(item, items.AoT):
             for table in item.body:
                 block = new_block(key.key, table.trivia.comment)
-                pending = _read_table(block, table.value.body)
+                try:
+                    pending = _read_table(block, table.value.body)
+                except FormatError as exc:
+                    raise FormatError(f"{name}: {exc}") from None
         elif isinstance(item, items.Array):  # event = [{...}, ...]: tables written inline
-            if _comments(item.as_string()):
+            if comments(item.as_string()):
                 raise FormatError(f"{name}: comments inside the array '{key.key}' cannot be placed; left untouched")
             pending.extend([item.trivia.comment] if item.trivia.comment else [])
             for _ in item:
@@ -203,7 +196,7 @@ def _read_item(notes: Notes, item: Any) -> list[str]:
     comment = item.trivia.comment if hasattr(item, "trivia") else ""
     if comment:
         notes.trailing.append(comment)
-    if isinstance(item, items.Array) and _comments(item.as_string()):
+    if isinstance(item, items.Array) and comments(item.as_string()):
         notes.verbatim = item.as_string()
     return []
 
@@ -235,34 +228,6 @@ def _strip(lines: Sequence[str]) -> list[str]:
     while out and out[-1] == "":
         out.pop()
     return out
-
-
-def _comments(text: str) -> list[str]:
-    """Every comment in TOML text, found by a small lexer that knows the four kinds of string."""
-    found: list[str] = []
-    i, n = 0, len(text)
-    while i < n:
-        char = text[i]
-        if char == "#":
-            end = text.find("\n", i)
-            end = n if end < 0 else end
-            found.append(text[i:end].rstrip())
-            i = end
-        elif char in "\"'":
-            delimiter = char * 3 if text.startswith(char * 3, i) else char
-            i += len(delimiter)
-            while i < n and not text.startswith(delimiter, i):
-                if char == '"' and text[i] == "\\":
-                    i += 1
-                elif len(delimiter) == 1 and text[i] == "\n":
-                    break  # unterminated: let the parser say so
-                i += 1
-            i += len(delimiter)
-            while len(delimiter) == 3 and i < n and text[i] == char:  # up to two quotes before the end
-                i += 1
-        else:
-            i += 1
-    return found
 
 
 # -- sorting ---------------------------------------------------------------------------------
@@ -311,7 +276,7 @@ def _block_lines(block: Block) -> list[str]:
             value = as_date if isinstance(as_date, _dt.date) else value
         notes = block.keys.get(key, Notes())
         if isinstance(value, dict) and _as_sub_table(key, value, notes):
-            sub_tables.append(_sub_table_lines(f"{block.kind}.{_key(key)}", value, notes))
+            sub_tables.append(_sub_table_lines(f"{block.kind}.{key_text(key)}", value, notes))
             continue
         lines.extend(_entry_lines(key, value, notes, top=True))
     for sub in sub_tables:
@@ -324,7 +289,7 @@ def _as_sub_table(key: str, value: dict[str, Any], notes: Notes) -> bool:
     """A table value goes under its own ``[kind.key]`` header when it holds comments or is long."""
     if any(not n.empty() for n in notes.inner.values()) or notes.verbatim:
         return True
-    return len(f"{_key(key)} = {_inline(value)}") > WIDTH
+    return len(f"{key_text(key)} = {inline(value)}") > WIDTH
 
 
 def _sub_table_lines(path: str, value: dict[str, Any], notes: Notes) -> list[str]:
@@ -340,8 +305,8 @@ def _entry_lines(key: str, value: Any, notes: Notes, *, top: bool) -> list[str]:
     lines = list(notes.leading)
     inner = [c for n in notes.inner.values() for c in n.flattened()]
     lines.extend(inner)  # comments of an inline table's keys: written above it
-    text = notes.verbatim if notes.verbatim is not None else _value(value, len(key) + 3, top=top)
-    first, *rest = f"{_key(key)} = {text}".split("\n")
+    text = notes.verbatim if notes.verbatim is not None else value_text(value, len(key) + 3, top=top)
+    first, *rest = f"{key_text(key)} = {text}".split("\n")
     if rest:
         rest[-1] = _with_comment(rest[-1], notes.trailing[:1])
         lines.extend([first, *rest])
@@ -355,81 +320,12 @@ def _with_comment(line: str, comments: Sequence[str]) -> str:
     return f"{line}  {comments[0]}" if comments else line
 
 
-def _key(key: str) -> str:
-    return key if _BARE_KEY_RE.fullmatch(key) else _string(key)
-
-
-def _value(value: Any, used: int, *, top: bool) -> str:
-    """A value as TOML; ``used`` columns of its line are taken already."""
-    if isinstance(value, str):
-        return _multiline(value) if top and "\n" in value else _string(value)
-    if isinstance(value, list):
-        inline = "[" + ", ".join(_inline(item) for item in value) + "]"
-        if not value or used + len(inline) <= WIDTH or any(isinstance(item, dict) for item in value):
-            return inline
-        return "[\n" + "".join(f"{INDENT}{_inline(item)},\n" for item in value) + "]"
-    return _inline(value)
-
-
-def _inline(value: Any) -> str:
-    """A value on one line."""
-    if isinstance(value, str):
-        return _string(value)
-    if isinstance(value, bool):
-        return "true" if value else "false"
-    if isinstance(value, int):
-        return str(value)
-    if isinstance(value, float):
-        if math.isnan(value):
-            return "nan"
-        if math.isinf(value):
-            return "inf" if value > 0 else "-inf"
-        return repr(value)
-    if isinstance(value, _dt.datetime):
-        return value.isoformat()
-    if isinstance(value, (_dt.date, _dt.time)):
-        return value.isoformat()
-    if isinstance(value, list):
-        return "[" + ", ".join(_inline(item) for item in value) + "]"
-    if isinstance(value, dict):
-        if not value:
-            return "{}"
-        return "{ " + ", ".join(f"{_key(k)} = {_inline(v)}" for k, v in value.items()) + " }"
-    raise FormatError(f"cannot write a value of type {type(value).__name__}")
-
-
-def _escape(match: re.Match[str]) -> str:
-    char = match.group()
-    return _SHORT_ESCAPES.get(char) or f"\\u{ord(char):04x}"
-
-
-def _string(text: str) -> str:
-    """A basic string: quotes, backslashes and every control character escaped."""
-    return '"' + _ESCAPED_RE.sub(_escape, text) + '"'
-
-
-def _multiline(text: str) -> str:
-    """A multi-line basic string: newlines kept as line breaks (except a first one, which TOML
-    would drop), quotes escaped only in runs of three or more and at the end, controls escaped."""
-    out: list[str] = []
-    for match in _MULTILINE_PIECE_RE.finditer(text):
-        piece = match.group()
-        if piece == "\n":
-            out.append("\\n" if match.start() == 0 else "\n")
-        elif piece.startswith('"'):
-            at_end = match.end() == len(text)
-            out.append(piece if len(piece) < 3 and not at_end else '\\"' * len(piece))
-        else:
-            out.append(_ESCAPED_RE.sub(_escape, piece))
-    return '"""' + "".join(out) + '"""'
-
-
 # -- the guards ------------------------------------------------------------------------------
 
 
 def _verify(name: str, before: str, after: str, parsed: ParsedFile) -> None:
     """Refuse a result that lost a comment or changed a record (a bug here, never the user's)."""
-    if sorted(_comments(before)) != sorted(_comments(after)):
+    if sorted(comments(before)) != sorted(comments(after)):
         raise FormatError(f"{name}: the canonical layout would not keep every comment; left untouched")
     again = parse_file(name, after)
     if again.report.problems or _records(again) != _records(parsed):

@@ -12,8 +12,9 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from chrono.errors import DataError
-from chrono.fmt import _comments, format_text
+from chrono.fmt import format_text
 from chrono.parsing import parse_file
+from chrono.tomltext import comments
 from tests.conftest import FIXTURES, REPO
 
 MESSY = """\
@@ -91,7 +92,7 @@ def test_canonical_layout_rules() -> None:
 
 def test_every_comment_is_kept_with_its_table_or_key() -> None:
     out = format_text("x.toml", MESSY)
-    assert sorted(_comments(out)) == sorted(_comments(MESSY))
+    assert sorted(comments(out)) == sorted(comments(MESSY))
     assert out.startswith("# The file's header.\n#\n# Second paragraph of the header.\n\n")
     assert "# A section comment, detached from the table below.\n[[event]]  # on the header line\n" in out
     assert "# about the title\ntitle = " in out
@@ -177,7 +178,7 @@ def test_every_bundled_and_fixture_file_formats_without_changing_an_event(path: 
     text = path.read_text(encoding="utf-8")
     out = format_text(path.name, text)
     assert records(out) == records(text)
-    assert sorted(_comments(out)) == sorted(_comments(text))
+    assert sorted(comments(out)) == sorted(comments(text))
     assert format_text(path.name, out) == out
     if path.parent == REPO / "data":
         assert out == text  # the bundled files are kept formatted
