@@ -121,6 +121,18 @@ def test_fmt_refuses_an_invalid_file_untouched(invoke: Invoke, tmp_path: Path) -
     assert missing.exit_code == 2 and "no such file" in missing.stderr
 
 
+@pytest.mark.parametrize(
+    "source", [*sorted(FIXTURES.glob("*.toml")), REPO / "data" / "dprk-russia.toml"], ids=lambda p: p.name
+)
+def test_fmt_of_a_fixture_changes_no_event(invoke: Invoke, tmp_path: Path, source: Path) -> None:
+    target = tmp_path / source.name
+    target.write_bytes(source.read_bytes())
+    listing = ["--no-cache", "list", "--data", str(target), "--format", "json"]
+    before = invoke(listing).stdout
+    assert invoke(["fmt", "--sort", str(target)]).exit_code == 0
+    assert invoke(listing).stdout == before
+
+
 def test_fmt_over_every_bundled_file_changes_nothing(invoke: Invoke) -> None:
     result = invoke(["fmt", "--check", str(REPO / "data")])
     assert (result.exit_code, result.stdout) == (0, "")
