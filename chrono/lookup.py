@@ -57,3 +57,14 @@ def links(chronology: Chronology, event: Event) -> Links:
     to = tuple(sorted((by_id[i] for i in event.related if i in by_id), key=lambda e: e.sort_key))
     back = tuple(e for e in chronology.events if event.id in e.related)
     return Links(to, back)
+
+
+def by_words(query: str, ids: Sequence[str]) -> list[str]:
+    """The ids holding every word of ``query`` as a whole '-'-separated word ('moscow 2001'
+    finds 'moscow-visit-2001'); small and self-contained so that ``edit`` can use it alone."""
+    import re
+
+    wanted = {word for word in re.split(r"[^a-z0-9]+", query.lower()) if word}
+    if not wanted:
+        return []
+    return [ident for ident in ids if wanted <= set(ident.split("-"))]

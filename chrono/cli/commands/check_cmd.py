@@ -6,7 +6,7 @@ import click
 
 from chrono.cli.env import Environment
 from chrono.cli.options import data_option, output_options, resolve_today, today_option
-from chrono.cli.output import note, write_paged
+from chrono.cli.output import note, write_lines, write_paged
 from chrono.dataset import read_all
 from chrono.errors import ExitCode
 from chrono.escape import visible
@@ -18,7 +18,7 @@ from chrono.validate import check
 @data_option
 @click.option("--strict", is_flag=True, help="Fail (exit 1) on warnings too.")
 @today_option
-@output_options(("auto", "text", "json"), color=False)
+@output_options(("auto", "text", "json", "github"), color=False)
 @click.pass_obj
 def command(
     env: Environment,
@@ -39,7 +39,7 @@ def command(
     \b
     Examples:
       chrono check data/
-      chrono check --strict --today 2026-01-01 chronology.toml
+      chrono check --format github data/   # annotations in a GitHub Actions run
     """
     day = resolve_today(today, env)
     specs = [*paths, *data] or list(env.settings.data.value)
@@ -59,6 +59,10 @@ def command(
             for p in report.problems
         )
         write_paged(env, array_lines(records), no_pager)
+    elif fmt == "github":
+        from chrono.render.github import annotation
+
+        write_lines(env, (annotation(problem) for problem in report.problems))
     else:
         write_paged(env, (visible(problem.format()) + "\n" for problem in report.problems), no_pager)
     files = f"{report.files} file{'s' if report.files != 1 else ''}"
