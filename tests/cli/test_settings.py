@@ -272,6 +272,8 @@ EXPECTED = {
     "diff": {"--format", "--color", "--no-pager"},
     "config": {"--data", "--color", "--no-pager", "--calendar"},
     "import": set(),
+    "edit": {"--data"},
+    "fmt": set(),
     "datasets": set(),
     "completion": set(),
 }

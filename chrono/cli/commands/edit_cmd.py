@@ -11,9 +11,9 @@ import click
 
 from chrono import bundled
 from chrono.cli.env import Environment
-from chrono.cli.options import complete
+from chrono.cli.options import complete, data_option
 from chrono.cli.output import note
-from chrono.dataset import Input, atomic_write, data_specs, decode, read_all, resolve_inputs
+from chrono.dataset import Input, atomic_write, decode, read_all, resolve_inputs
 from chrono.errors import DataError, ExitCode, NotFoundError, Problem, Severity, SourceError, UsageError
 from chrono.lookup import Miss, by_words, find
 from chrono.parsing import ParsedFile, merge, parse_file
@@ -23,7 +23,7 @@ CHOICES = "[e]dit again, [d]iscard the edit, [k]eep it anyway"
 
 @click.command("edit")
 @click.argument("words", nargs=-1, required=True, metavar="ID", shell_complete=complete("event_ids"))
-@click.option("--data", "data", multiple=True, metavar="PATH", help="Files or directories to look in (repeatable).")
+@data_option
 @click.pass_obj
 def command(env: Environment, words: tuple[str, ...], data: tuple[str, ...]) -> int:
     """Edit the event ID (an id, a unique prefix, or unique words of an id) in its file.
@@ -40,7 +40,7 @@ def command(env: Environment, words: tuple[str, ...], data: tuple[str, ...]) -> 
       EDITOR='code --wait' chrono edit moscow 2001 --data data/
     """
     ident = " ".join(words)  # 'chrono edit moscow 2001': words of an id, unquoted
-    specs = data_specs(data, env.environ, env.config_data)
+    specs = list(data) or list(env.settings.data.value)
     inputs = resolve_inputs(specs)
     if any(source.path is None for source in inputs):
         raise UsageError("standard input cannot be edited; give the file with --data", option="edit")
