@@ -46,8 +46,6 @@ def command(env: Environment, paths: tuple[str, ...], check: bool, show_diff: bo
     \b
     Examples:
       chrono fmt data/
-      chrono fmt --check data/ && echo tidy
-      chrono fmt --diff events.toml | less
       git show HEAD:events.toml | chrono fmt -
     """
     from chrono.fmt import changed_lines, format_text
