@@ -107,3 +107,15 @@ class NotFoundError(ChronoError):
     def lines(self) -> list[str]:
         """One line per id that was not found."""
         return list(self.messages)
+
+
+class ImportRowsError(DataError):
+    """Rows of a file being imported that cannot be read: the way on is fixing them or --skip-bad."""
+
+    def lines(self) -> list[str]:
+        """Up to twenty rows, then how many more (``chrono check`` reads chronologies, not these)."""
+        shown = [problem.format() for problem in self.problems[: self.max_shown_per_file]]
+        more = len(self.problems) - len(shown)
+        if more:
+            shown.append(f"... and {more} more rows that cannot be read (--skip-bad imports the rest and lists them)")
+        return shown
