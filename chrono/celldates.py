@@ -23,6 +23,7 @@ _NO_DATE_RE = re.compile(r"0000(?:-00(?:-00)?)?")
 _ZERO_MONTH_RE = re.compile(r"(\d{4})-00(?:-\d{2})?([?~%]?)")
 _ZERO_DAY_RE = re.compile(r"(\d{4}-\d{2})-00([?~%]?)")
 _EDTF_LIKE_RE = re.compile(r"[0-9X]{4}[0-9X?~%/.-]*")
+_NUMERIC_RE = re.compile(r"[\d\s/.,-]+")
 _ISO_TIME_RE = re.compile(r"(\d{4}-\d{2}-\d{2})[T ][0-9:.+\-Z]*")
 
 
@@ -60,6 +61,10 @@ def read_cell(text: str) -> DateSpan:
     iso = _ISO_TIME_RE.fullmatch(cleaned)
     if iso is not None:
         return parse_span(iso.group(1))
+    if _NUMERIC_RE.fullmatch(cleaned):
+        raise DateError(
+            f"{text!r} is ambiguous or not a date: is 01/10/2019 January or October? Write YYYY-MM-DD; {CELL_FORMS}"
+        )
     if "/" in cleaned:
         start_text, _, end_text = cleaned.partition("/")
         start = read_cell(start_text)
