@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-import tomllib
 from pathlib import Path
 from typing import Any
 
 import pytest
+import tomli as tomllib
 
 from chrono.dataset import load
 from tests.conftest import Invoke
