@@ -91,6 +91,7 @@ def _left_out_parts(result: Imported, document: dict[str, Any], container: dict[
     known = {"events", "eras", "title", "chrono", "timeline", "slides"}
     for key in sorted(set(document) | set(container)):
         if key not in known:
+            result.read += 1
             value = container.get(key, document.get(key))
             shown = json.dumps(value, ensure_ascii=False)
             shown = shown if len(shown) <= 40 else shown[:39] + "…"
