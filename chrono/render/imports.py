@@ -42,3 +42,13 @@ def summary(result: Imported, unit: str) -> str:
         parts.append(f"{len(result.left_out)} left out")
     parts.append(f"{len(result.bad)} skipped")
     return ", ".join(parts)
+
+
+def refusal(result: Imported, unit: str) -> str:
+    """The totals when bad rows stop the import."""
+    count = len(result.bad)
+    return (
+        f"{result.read} {unit}{'s' if result.read != 1 else ''} read, nothing written: "
+        f"{count} {unit}{'s' if count != 1 else ''} cannot be read (--skip-bad skips "
+        f"{'them' if count != 1 else 'it'} and writes the rest)"
+    )

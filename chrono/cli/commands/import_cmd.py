@@ -82,9 +82,10 @@ def command(
 
         result = from_timelinejs(text, options)
     bad = [_problem(source.name, item) for item in result.bad]
+    from chrono.render.imports import details, refusal, summary
+
     if bad and not skip_bad:
-        raise ImportRowsError(bad)
-    from chrono.render.imports import details, summary
+        raise ImportRowsError(bad, f"chrono: {refusal(result, 'row' if fmt == 'csv' else 'item')}")
 
     for line in details(source.name, result):
         note(env, f"chrono: {line}")
