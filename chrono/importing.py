@@ -1,11 +1,10 @@
 """``chrono import csv``: rows of a spreadsheet -> chronology tables.
 
-Pure: it takes text and options and returns the tables to write, the rows it could not read
-(with their line, column and reason), the rows it left out on purpose and what it changed; the
-command decides whether to skip bad rows (``--skip-bad``) or to write nothing. Real tables are
-the design target: R's ``NA``, "still in force" sentinels, zero days, split date columns and the
-TimelineJS spreadsheet template all come in without hand-cleaning. TimelineJS JSON documents are
-read by :mod:`chrono.tjs_import`, which shares the finishing steps here.
+Pure: it takes text and options and returns an ``Imported``: the tables to write, the rows it
+could not read (with their line, column and reason), the rows it left out on purpose and what it
+changed; the command decides whether to skip bad rows (``--skip-bad``) or to write nothing. Real
+tables are the design target: R's ``NA``, "still in force" sentinels, zero days, split date
+columns and the TimelineJS spreadsheet template all come in without hand-cleaning.
 """
 
 from __future__ import annotations
@@ -14,113 +13,36 @@ import csv
 import io
 import json
 import re
-import unicodedata
 from collections.abc import Sequence
-from dataclasses import dataclass, field
 from typing import Any
 
 from chrono.dates import DateSpan, PartialDate, make_span
 from chrono.errors import DateError, UsageError
-from chrono.parsing import EVENT_KEYS, ID_RE, KIND_RE
-from chrono.records import date_value, make_id, slug, split_list
+from chrono.imported import (
+    LIST_KEYS,
+    OPEN_END,
+    CellError,
+    Imported,
+    ImportOptions,
+    LeftOut,
+    Note,
+    Row,
+    finish,
+    first_words,
+    normalise_id,
+    plain_text,
+)
+from chrono.parsing import EVENT_KEYS, KIND_RE
+from chrono.records import slug, split_list
 
-LIST_KEYS = ("actors", "tags", "sources", "related")
-TEXT_KEYS = ("title", "place", "summary", "note")
 DATE_PART_KEYS = ("year", "month", "day", "end_year", "end_month", "end_day")
 MAP_KEYS = (*EVENT_KEYS, *DATE_PART_KEYS)
-# What tools write for "no value": R and pandas (NA, NaN, <NA>, None), spreadsheets (#N/A),
-# databases (NULL), people (n/a). pandas' read_csv default set without its float spellings.
-DEFAULT_NULLS = ("NA", "N/A", "n/a", "#N/A", "#N/A N/A", "#NA", "<NA>", "NULL", "null", "NaN", "nan", "None")
-OPEN_END = ".."
-FAR_FUTURE_YEAR = 2200
 # TimelineJS's Google-Sheets template, recognised by these headers (lowercase).
 TEMPLATE_HEADERS = frozenset({"year", "month", "day", "headline"})
 TEMPLATE_MAP = {
     "year": "Year", "month": "Month", "day": "Day", "end_year": "End Year", "end_month": "End Month",
     "end_day": "End Day", "title": "Headline", "summary": "Text", "kind": "Group",
 }  # fmt: skip
-_ID_RUN_RE = re.compile(r"[^a-z0-9]+")
-
-
-@dataclass(frozen=True, slots=True)
-class CitedSource:
-    """``--source ID --source-title T``: one source cited on every imported event."""
-
-    id: str
-    title: str
-    url: str | None = None
-    publisher: str | None = None
-
-    def table(self) -> dict[str, Any]:
-        """The ``[[source]]`` table."""
-        fields = {"id": self.id, "title": self.title, "publisher": self.publisher, "url": self.url}
-        return {key: value for key, value in fields.items() if value}
-
-
-@dataclass(frozen=True, slots=True)
-class ImportOptions:
-    """How rows become events: the column map, defaults and what counts as missing."""
-
-    mapping: str | None = None
-    kind: str | None = None
-    nulls: tuple[str, ...] = DEFAULT_NULLS
-    open_ends: tuple[str, ...] = ()
-    id_prefix: str = ""
-    source: CitedSource | None = None
-
-
-@dataclass(frozen=True, slots=True)
-class Note:
-    """A row (CSV line and 1-based column) or an item (``where``: 'event 3') and what about it."""
-
-    line: int
-    col: int
-    message: str
-    where: str = ""
-
-
-@dataclass(slots=True)
-class Imported:
-    """What an import produced, and an account of every row or slide it read."""
-
-    events: list[dict[str, Any]] = field(default_factory=list)
-    sources: list[dict[str, Any]] = field(default_factory=list)
-    actors: list[dict[str, Any]] = field(default_factory=list)
-    bad: list[Note] = field(default_factory=list)  # could not be read: an error unless --skip-bad
-    left_out: list[Note] = field(default_factory=list)  # read, and not an event by design
-    changed: list[Note] = field(default_factory=list)  # imported, with a value changed
-    read: int = 0  # rows or items read: events + bad + left_out
-    far_ends: dict[str, int] = field(default_factory=dict)  # end values after FAR_FUTURE_YEAR
-    kindless: int = 0  # rows whose kind cell was missing, given kind 'event' (no --kind given)
-
-
-class CellError(ValueError):
-    """A row that cannot be read, located at one of its cells (a 0-based column index)."""
-
-    def __init__(self, col: int, message: str) -> None:
-        super().__init__(message)
-        self.col = col
-
-
-class LeftOut(ValueError):
-    """A row or slide that is not an event by design (a title slide, a year chrono cannot hold)."""
-
-
-@dataclass(slots=True)
-class Row:
-    """One event read from a row or slide, before ids are given and dates are written."""
-
-    line: int
-    span: DateSpan
-    table: dict[str, Any]
-    id_col: int = 0
-    where: str = ""
-
-
-def normalise_id(text: str) -> str:
-    """An id cell in chrono's id form: lowercase ASCII, other runs of characters become '-'."""
-    plain = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode().lower()
-    return _ID_RUN_RE.sub("-", plain).strip("-")
 
 
 def parse_map(spec: str | None, headers: Sequence[str]) -> dict[str, tuple[int, ...]]:
@@ -270,8 +192,6 @@ class _Reader:
 
     def row(self, line: int, values: Sequence[str]) -> Row:
         """One row as a Row; CellError names the cell at fault, LeftOut a row that is no event."""
-        from chrono.tjs_import import first_words, plain_text
-
         slide_type = self.cell(values, self.template_type).lower() if self.template_type is not None else ""
         title, title_col = self.first(values, "title")
         if slide_type == "title":
@@ -434,72 +354,3 @@ def _extra_names(headers: Sequence[str], used: set[int]) -> list[tuple[int, str]
         seen.add(name)
         names.append((col, name))
     return names
-
-
-def finish(result: Imported, rows: list[Row], options: ImportOptions) -> None:
-    """Give ids (unique, prefixed when asked), write dates, cite the source, keep only what loads."""
-    taken: dict[str, Row] = {}
-    kept: list[Row] = []
-    for row in rows:
-        ident = row.table.get("id")
-        if ident and not ID_RE.fullmatch(str(ident)):
-            _reject(result, row, f"id {ident!r} is not a valid id (lowercase letters, digits and '-')")
-        elif ident and ident in taken:
-            first = taken[str(ident)]
-            _reject(result, row, f"id {ident!r} is already the id of {first.where or f'line {first.line}'}")
-        else:
-            if ident:
-                taken[str(ident)] = row
-            kept.append(row)
-    taken_ids = set(taken)
-    prefix = normalise_id(options.id_prefix)
-    for row in kept:
-        table = row.table
-        if not table.get("id"):
-            table["id"] = make_id(row.span, str(table["title"]), taken_ids, prefix)
-        _write_dates(result, row)
-        if options.source is not None and options.source.id not in table.get("sources", []):
-            table["sources"] = [*table.get("sources", []), options.source.id]
-        _tidy(table)
-    known = {str(row.table["id"]) for row in kept}
-    events = []
-    for row in kept:
-        missing = [ref for ref in row.table.get("related", []) if ref not in known]
-        if missing:
-            _reject(result, row, f"related: no event with id {', '.join(map(repr, missing))}")
-        else:
-            events.append(row.table)
-    result.events = events
-    declared = {str(source.get("id")) for source in result.sources}
-    if options.source is not None and options.source.id not in declared:
-        result.sources.insert(0, options.source.table())
-        declared.add(options.source.id)
-    wanted = sorted({ref for table in events for ref in table.get("sources", [])} - declared)
-    result.sources.extend({"id": ref, "title": ref} for ref in wanted)
-    result.bad.sort(key=lambda note: (note.line, note.col))
-
-
-def _reject(result: Imported, row: Row, message: str) -> None:
-    result.bad.append(Note(row.line, row.id_col + 1, message, row.where))
-
-
-def _write_dates(result: Imported, row: Row) -> None:
-    span, table = row.span, row.table
-    if span.end is not None:
-        table["date"] = date_value(span.start.edtf)
-        table["end"] = date_value(span.end.edtf)
-        if span.end.lower.year > FAR_FUTURE_YEAR:
-            result.far_ends[span.end.edtf] = result.far_ends.get(span.end.edtf, 0) + 1
-    else:
-        table["date"] = date_value(span.edtf)
-
-
-def _tidy(table: dict[str, Any]) -> None:
-    """Drop empty values and put the keys in chrono's order."""
-    for key in (*TEXT_KEYS, *LIST_KEYS):
-        if key in table and not table[key]:
-            del table[key]
-    order = {key: index for index, key in enumerate(EVENT_KEYS)}
-    items = sorted(table.items(), key=lambda item: order.get(item[0], len(order)))
-    table.clear()
-    table.update(items)

@@ -9,39 +9,17 @@ so the command can account for every slide. chrono's own export is read back los
 
 from __future__ import annotations
 
-import html
 import json
-import re
 from typing import Any
 
 from chrono.dates import DateSpan, PartialDate, make_span, parse_date
 from chrono.errors import DateError, UsageError
-from chrono.importing import Imported, ImportOptions, LeftOut, Note, Row, finish, normalise_id
+from chrono.imported import Imported, ImportOptions, LeftOut, Note, Row, finish, first_words, normalise_id, plain_text
 from chrono.parsing import EVENT_KEYS, MAX_EXTRA_DEPTH
 from chrono.records import read_date, slug
 
-TITLE_WORDS = 8
-_TAG_RE = re.compile(r"<[^>]*>")
-_BREAK_RE = re.compile(r"<br\s*/?>", re.IGNORECASE)
-_BLOCK_RE = re.compile(r"</?(?:p|div|blockquote|li|ul|ol|h[1-6])(?:\s[^>]*)?>", re.IGNORECASE)
 _DATE_FIELDS = ("year", "month", "day")
 _OWN_KEYS = ("start_date", "end_date", "text", "group", "unique_id")
-
-
-def plain_text(markup: Any, *, keep_breaks: bool = True) -> str:
-    """HTML as text: paragraphs separated by a blank line and <br> kept as a line break."""
-    text = _BLOCK_RE.sub("\n\n", _BREAK_RE.sub("\n", str(markup or "")))
-    text = html.unescape(_TAG_RE.sub("", text))
-    if not keep_breaks:
-        return " ".join(text.split())
-    lines = [" ".join(line.split()) for line in text.split("\n")]
-    return re.sub(r"\n{3,}", "\n\n", "\n".join(lines)).strip()
-
-
-def first_words(text: str, count: int = TITLE_WORDS) -> str:
-    """A title for a slide without a headline: the first words of its text."""
-    words = text.split()
-    return " ".join(words[:count]) + (" …" if len(words) > count else "")
 
 
 def from_timelinejs(text: str, options: ImportOptions | None = None) -> Imported:

@@ -8,7 +8,7 @@ from chrono.cli.env import Environment
 from chrono.cli.output import note, write_lines
 from chrono.dataset import atomic_write, decode, read_text, resolve_inputs
 from chrono.errors import DataError, ImportRowsError, Problem, Severity, UsageError
-from chrono.importing import DEFAULT_NULLS, CitedSource, Imported, ImportOptions, Note, normalise_id
+from chrono.imported import DEFAULT_NULLS, CitedSource, Imported, ImportOptions, Note, normalise_id
 from chrono.parsing import ID_RE, merge, parse_file
 from chrono.records import document, today_stamp
 
