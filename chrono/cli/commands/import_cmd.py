@@ -18,8 +18,14 @@ from chrono.records import document, today_stamp
 @click.argument("file", metavar="FILE")
 @click.option("-o", "--output", metavar="OUT", help="Write to OUT (atomically) instead of stdout.")
 @click.option("--force", is_flag=True, help="Overwrite OUT if it exists.")
-@click.option("--map", "mapping", metavar="KEY=COLUMN,...", help="csv: which column holds each chrono key.")
-@click.option("--kind", metavar="KIND", help="The kind of every event without one (default: event).")
+@click.option(
+    "--map",
+    "mapping",
+    metavar="KEY=COLUMN,...",
+    help="csv: which column holds each chrono key; KEY=A|B takes the first non-empty; "
+    "year=,month=,day=,end_year=,... for split date columns.",
+)
+@click.option("--kind", metavar="KIND", help="The kind of every event without one.")
 @click.option("--skip-bad", is_flag=True, help="Skip rows that cannot be read (they are still reported).")
 @click.option(
     "--null",
@@ -65,7 +71,8 @@ def command(
     Examples:
       chrono import csv events.csv --map date=Start,end=End,title=Name,kind=Type -o events.toml
       chrono import csv visits.csv --kind visit --skip-bad > visits.toml
-      chrono import csv treaties.csv --map 'date=Begin,end=End,title=Title|Name' --null NA --open-end 9999-12-31
+      chrono import csv treaties.csv --map 'date=Begin,end=End,title=Title|Name,kind=Type' \\
+        --null NA --open-end 9999-12-31 --id-prefix t --source t --source-title 'Treaties'
       chrono export --format timelinejs | chrono import timelinejs - > copy.toml
     """
     options = _options(
