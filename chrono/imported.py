@@ -15,8 +15,8 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from chrono.dates import DateSpan
-from chrono.parsing import EVENT_KEYS, ID_RE
-from chrono.records import date_value, make_id
+from chrono.parsing import EVENT_KEYS, ID_RE, KIND_RE
+from chrono.records import date_value, make_id, slug
 
 LIST_KEYS = ("actors", "tags", "sources", "related")
 TEXT_KEYS = ("title", "place", "summary", "note")
@@ -111,6 +111,17 @@ def normalise_id(text: str) -> str:
     """An id cell in chrono's id form: lowercase ASCII, other runs of characters become '-'."""
     plain = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode().lower()
     return _ID_RUN_RE.sub("-", plain).strip("-")
+
+
+def kind_of(text: str) -> str:
+    """A kind cell in chrono's kind form ('Exchange of Notes' -> 'exchange-of-notes'); '' if none.
+
+    A kind starts with a letter, so one that would not ('2012', '1st') gets a 'kind-' in front.
+    """
+    if KIND_RE.fullmatch(text):
+        return text
+    words = slug(text)
+    return words if not words or KIND_RE.fullmatch(words) else f"kind-{words}"
 
 
 def plain_text(markup: Any, *, keep_breaks: bool = True) -> str:

@@ -29,10 +29,11 @@ from chrono.imported import (
     Row,
     finish,
     first_words,
+    kind_of,
     normalise_id,
     plain_text,
 )
-from chrono.parsing import EVENT_KEYS, KIND_RE
+from chrono.parsing import EVENT_KEYS
 from chrono.records import slug, split_list
 
 DATE_PART_KEYS = ("year", "month", "day", "end_year", "end_month", "end_day")
@@ -216,7 +217,7 @@ class _Reader:
                 self.changed.append(Note(line, id_col + 1, f"id {ident!r} has no letters or digits; generated one"))
             elif table["id"] != ident:
                 self.changed.append(Note(line, id_col + 1, f"id {ident!r} written as {table['id']!r}"))
-        table["kind"] = kind if KIND_RE.fullmatch(kind) else slug(kind) or "event"
+        table["kind"] = kind_of(kind) or "event"
         if "kind" in self.mapping and not given_kind and slide_type != "era" and self.options.kind is None:
             self.kindless += 1
         table["title"] = title

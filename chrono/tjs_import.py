@@ -14,9 +14,20 @@ from typing import Any
 
 from chrono.dates import DateSpan, PartialDate, make_span, parse_date
 from chrono.errors import DateError, UsageError
-from chrono.imported import Imported, ImportOptions, LeftOut, Note, Row, finish, first_words, normalise_id, plain_text
+from chrono.imported import (
+    Imported,
+    ImportOptions,
+    LeftOut,
+    Note,
+    Row,
+    finish,
+    first_words,
+    kind_of,
+    normalise_id,
+    plain_text,
+)
 from chrono.parsing import EVENT_KEYS, MAX_EXTRA_DEPTH
-from chrono.records import read_date, slug
+from chrono.records import read_date
 
 _DATE_FIELDS = ("year", "month", "day")
 _OWN_KEYS = ("start_date", "end_date", "text", "group", "unique_id")
@@ -104,7 +115,7 @@ def _slide(item: Any, options: ImportOptions, where: str, is_era: bool) -> Row:
     table: dict[str, Any] = {
         "id": normalise_id(str(item.get("unique_id") or "")),
         "title": title,
-        "kind": "era" if is_era else slug(group) or options.kind or "event",
+        "kind": "era" if is_era else kind_of(group) or kind_of(options.kind or "") or "event",
         "summary": body,
     }
     if not table["id"]:
@@ -148,7 +159,7 @@ def _extra(item: dict[str, Any], text: dict[str, Any], group: str, kind: str) ->
     rest = _clean({k: v for k, v in text.items() if k not in ("headline", "text")})
     if rest:
         extra["text"] = rest
-    if group and slug(group) != group and kind != "era":
+    if group and kind_of(group) != group and kind != "era":
         extra["group"] = group
     for key, value in item.items():
         if key not in _OWN_KEYS:
