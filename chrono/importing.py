@@ -227,7 +227,7 @@ class _Reader:
         for key in LIST_KEYS:
             table[key] = split_list(self.first(values, key)[0])
         for key in ("sources", "related"):
-            table[key] = [normalise_id(ref) for ref in table[key]]
+            table[key] = [ref for ref in map(normalise_id, table[key]) if ref]
         extra = self._extra(values)
         if extra:
             table["extra"] = extra
