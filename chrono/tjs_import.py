@@ -40,6 +40,8 @@ def from_timelinejs(text: str, options: ImportOptions | None = None) -> Imported
         document = json.loads(text)
     except ValueError as exc:
         raise UsageError(f"not JSON: {exc}") from None
+    except RecursionError:
+        raise UsageError("the JSON is nested too deeply to read") from None
     if not isinstance(document, dict):
         raise UsageError("not a TimelineJS3 document: no 'events' array")
     container: dict[str, Any] = document

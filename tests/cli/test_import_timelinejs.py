@@ -98,3 +98,10 @@ def test_nesting_too_deep_for_extra_is_a_bad_slide(invoke: Invoke, tmp_path: Pat
     document = {"events": [{"start_date": {"year": "2001"}, "text": {"headline": "Deep"}, "x": deep}]}
     result = invoke(["import", "timelinejs", str(_write(tmp_path, document))])
     assert result.exit_code == 2 and "event 1: nested more than 32 levels deep" in result.stderr
+
+
+def test_json_nested_past_the_parser_is_a_clear_error(invoke: Invoke, tmp_path: Path) -> None:
+    path = tmp_path / "deep.json"
+    path.write_text('{"events": [' + "[" * 5000 + "]" * 5000 + "]}", encoding="utf-8")
+    result = invoke(["import", "timelinejs", str(path)])
+    assert result.exit_code == 2 and result.stderr == "chrono: error: the JSON is nested too deeply to read\n"
