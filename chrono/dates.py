@@ -146,6 +146,18 @@ def _month_bounds(year: int, month: int) -> tuple[_dt.date, _dt.date]:
     return _dt.date(year, month, 1), _dt.date(year, month, days_in_month(year, month))
 
 
+_MONTH_NAMES = (
+    "January", "February", "March", "April", "May", "June", "July", "August", "September",
+    "October", "November", "December",
+)  # fmt: skip
+
+
+def _month_name(year: int, month: int) -> str:
+    """'June'; February with its year, since whether the 29th exists depends on it."""
+    name = _MONTH_NAMES[month - 1]
+    return f"{name} {year:04d}" if month == 2 else name
+
+
 def _bad(text: str, why: str) -> DateError:
     return DateError(f"{text!r} is not a valid date: {why}")
 
@@ -187,7 +199,7 @@ def parse_date(text: str) -> PartialDate:
         if day_s is not None and day_s != "XX":
             day = int(day_s)
             if not 1 <= day <= upper.day:
-                raise _bad(text, f"day {day_s} is out of range for {year_s}-{month_s}")
+                raise _bad(text, f"day {day_s} is out of range for {_month_name(year_lo, month)}")
             lower = upper = _dt.date(year_lo, month, day)
             precision = Precision.DAY
     canonical = year_s + (f"-{month_s}" if month_s else "") + (f"-{day_s}" if day_s else "")

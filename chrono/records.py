@@ -33,15 +33,31 @@ def slug(text: str) -> str:
     return cut.rsplit("-", 1)[0] if "-" in cut else cut
 
 
-def make_id(span: DateSpan, title: str, taken: set[str]) -> str:
-    """A stable id from date and title ('2001-08-04-moscow-declaration'), unique among ``taken``."""
-    date_part = span.start.text.lower()
-    base = f"{date_part}-{slug(title)}".strip("-") or date_part
+def make_id(span: DateSpan, title: str, taken: set[str], prefix: str = "") -> str:
+    """A stable id from date and title ('2001-08-04-moscow-declaration'), unique among ``taken``.
+
+    At most ``MAX_SLUG`` characters, suffix included, so a long title does not squeeze a table's
+    other columns; ``prefix`` (already in id form) keeps two imports' ids apart.
+    """
+    head = "-".join(part for part in (prefix, span.start.text.lower()) if part)
+    base = _join(head, slug(title), MAX_SLUG)
     ident, number = base, 2
     while ident in taken:
-        ident, number = f"{base}-{number}", number + 1
+        suffix = f"-{number}"
+        ident, number = _join(head, base[len(head) + 1 :], MAX_SLUG - len(suffix)) + suffix, number + 1
     taken.add(ident)
     return ident
+
+
+def _join(head: str, words: str, limit: int) -> str:
+    """``head-words`` in at most ``limit`` characters, cutting ``words`` at a '-' where it can."""
+    room = limit - len(head) - 1
+    if room <= 0 or not words:
+        return head[:limit]
+    if len(words) > room:
+        cut = words[:room]
+        words = cut.rsplit("-", 1)[0] if "-" in cut else cut
+    return f"{head}-{words}"
 
 
 def date_value(span_text: str) -> Any:

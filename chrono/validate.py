@@ -18,6 +18,7 @@ from chrono.parsing import FileReport, ParsedFile, merge
 RARE_KIND_MIN_EVENTS = 20
 TYPO_RATIO = 0.75
 FUZZY_GROUP_LIMIT = 200
+FAR_FUTURE_YEAR = 2200  # later dates are mostly sentinels: 9999-12-31 for "still in force"
 
 
 @dataclass(frozen=True, slots=True)
@@ -91,7 +92,22 @@ def _warnings(chronology: Chronology, today: _dt.date) -> Iterator[Warning_]:
         if event.earliest > today:
             message = f"{label}: date {event.when.edtf} is after today ({today.isoformat()}; pin it with --today)"
             yield event, "date", "future-date", message, None
+        yield from _far_future(event, label)
     yield from _near_duplicates(events)
+
+
+def _far_future(event: Event, label: str) -> Iterator[Warning_]:
+    """A date or end after FAR_FUTURE_YEAR, which stretches every timeline's axis to it."""
+    when = event.when
+    if when.start.lower.year > FAR_FUTURE_YEAR:
+        message = f"{label}: date {when.start.edtf} is after the year {FAR_FUTURE_YEAR}; a placeholder?"
+        yield event, "date", "far-future", message, None
+    if when.end is not None and when.end.lower.year > FAR_FUTURE_YEAR:
+        message = (
+            f"{label}: end {when.end.edtf} is after the year {FAR_FUTURE_YEAR}; "
+            f"if it means 'still ongoing', write the date as '{when.start.edtf}/..'"
+        )
+        yield event, "end", "far-future", message, None
 
 
 def _near_duplicates(events: Sequence[Event]) -> Iterator[Warning_]:
