@@ -111,6 +111,8 @@ def _drop_gregorian_gloss(cleaned: str, original: str) -> str:
     if juche is None or int(juche.group(1)) + OFFSET != int(match.group(1)):
         raise DateError(f"{original!r}: the year in brackets does not match the Juche year")
     return cleaned[: match.start()].rstrip()
+
+
 _CIRCA_RE = re.compile(r"(?:circa|ca\.?|c\.?)\s*(\S.*)", re.IGNORECASE)
 _DECADE_RE = re.compile(r"(\d{3})0'?s")
 _CENTURY_RE = re.compile(r"(\d{1,3})(?:st|nd|rd|th)[\s-]+century", re.IGNORECASE)
