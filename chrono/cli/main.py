@@ -37,6 +37,7 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "config": ("chrono.cli.commands.config_cmd", "Print the effective settings and where each came from."),
     "check": ("chrono.cli.commands.check_cmd", "Check chronology files; report every problem."),
     "diff": ("chrono.cli.commands.diff_cmd", "What changed between two versions of a chronology."),
+    "sql": ("chrono.cli.commands.sql_cmd", "Run one read-only SQL query over the events."),
 }
 
 EPILOG = """\b
