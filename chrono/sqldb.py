@@ -339,7 +339,7 @@ def _failure(exc: Exception, functions: DateFunctions) -> UsageError:
     if functions.error is not None:
         return UsageError(functions.error)
     message = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
-    if message == "not authorized":
+    if message in ("not authorized", "authorization denied"):  # the second: VACUUM INTO
         message = "not authorized: chrono sql only reads (no writes, ATTACH, VACUUM, PRAGMA or extensions)"
     elif "one statement at a time" in message:
         message = "give one statement at a time"
