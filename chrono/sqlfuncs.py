@@ -83,8 +83,11 @@ class DateFunctions:
 
     def edtf_end(self, wanted: Any) -> str | None:
         """The last day of a date, as an ISO day; NULL when it is open (``A/..``)."""
-        last = None if wanted is None else self.bounds(wanted, "edtf_end")[1]
-        return None if last is None or last == _dt.date.max else last.isoformat()
+        if wanted is None:
+            return None
+        last = self.bounds(wanted, "edtf_end")[1]
+        is_open = str(wanted).strip().endswith("/..")  # not date.max, which 9999 really ends on
+        return None if is_open else last.isoformat()
 
     def _end(self, end: Any, name: str) -> _dt.date:
         """The last day of ``end``; ``date.max`` for NULL (still open)."""
