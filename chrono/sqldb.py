@@ -235,7 +235,13 @@ def connect(
         return in_memory(load_timeline(specs, read_stdin, None).chronology, named)  # the loader says what is wrong
     target = database_path(directory, before)
     if os.path.exists(target):
-        return open_readonly(target)
+        try:
+            connection = open_readonly(target)
+            connection.execute("SELECT count(*) FROM events").fetchone()  # whole and ours, or rebuilt
+            return connection
+        except sqlite3.Error:
+            with contextlib.suppress(OSError):
+                os.unlink(target)
     chronology = load_timeline(specs, read_stdin, directory, defer=defer).chronology
     try:
         os.makedirs(directory, exist_ok=True)

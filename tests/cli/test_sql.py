@@ -259,6 +259,15 @@ def test_a_changed_file_gives_fresh_tables(invoke: Invoke, data: str) -> None:
     assert len(names) == len(set(names))  # the stale database of the same file is removed
 
 
+def test_a_damaged_database_is_rebuilt(invoke: Invoke, data: str) -> None:
+    assert sql(invoke, data, "select count(*) from events").stdout == "5\n"
+    cache = Path(os.environ["XDG_CACHE_HOME"]) / "chrono"
+    for database in cache.glob("*.sqlite"):
+        database.write_bytes(database.read_bytes()[:100])
+    result = sql(invoke, data, "select count(*) from events")
+    assert result.exit_code == 0 and result.stdout == "5\n", result.stderr
+
+
 def test_standard_input_and_no_cache(invoke: Invoke, data: str) -> None:
     text = Path(data).read_text(encoding="utf-8")
     piped = invoke(["sql", "--data", "-", "select count(*), min(line) from events"], input=text)
