@@ -6,8 +6,9 @@ enforced by SQLite itself, not by looking at the words of the statement: the con
 opened read-only (or, in memory, with ``query_only``), and an authorizer allows nothing but
 reading tables, calling functions other than ``load_extension`` and recursive queries. So
 ``ATTACH``, ``VACUUM INTO`` (which attaches its target), ``PRAGMA`` and every write are refused
-before any file is touched. Like ``dataset`` and ``cache``, this module does I/O (the database
-files); it never prints.
+before any file is touched (and a write to ``sqlite_master``, which table-valued functions make
+the authorizer ask about, is refused by SQLite itself). Like ``dataset`` and ``cache``, this
+module does I/O (the database files); it never prints.
 """
 
 from __future__ import annotations
@@ -285,6 +286,11 @@ _REFUSED_FUNCTIONS = frozenset({"load_extension"})
 def _authorize(action: int, first: str | None, second: str | None, database: str | None, trigger: str | None) -> int:
     """Allow reading and calling functions, nothing else (see the module's docstring)."""
     if action in _ALLOWED:
+        return sqlite3.SQLITE_OK
+    if action == sqlite3.SQLITE_UPDATE and first == "sqlite_master" and database == "main":
+        # SQLite asks this while it sets up a table-valued function such as json_each(). A
+        # statement cannot change sqlite_master anyway: SQLite refuses it without the
+        # writable_schema pragma (refused here), and the connection is read-only.
         return sqlite3.SQLITE_OK
     if action == sqlite3.SQLITE_FUNCTION and (second or "").lower() not in _REFUSED_FUNCTIONS:
         return sqlite3.SQLITE_OK

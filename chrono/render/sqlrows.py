@@ -1,18 +1,23 @@
 """The rows of a ``chrono sql`` statement in ``list``'s formats: TSV, CSV, JSON, JSON Lines, a table.
 
 Cells follow ``list``'s rules (NULL is an empty cell, text escaped as in TSV or CSV); a BLOB is
-shown as hexadecimal. JSON rows are objects keyed by column name; a repeated name gets ``_2``,
-``_3`` so that no value is lost.
+shown as hexadecimal, an infinite number as ``inf``. JSON rows are objects keyed by column name;
+a repeated name gets ``_2``, ``_3`` so that no value is lost.
 """
 
 from __future__ import annotations
 
+import math
 from collections.abc import Iterable, Iterator, Sequence
 from typing import Any
 
 
 def _value(value: Any) -> Any:
-    return value.hex() if isinstance(value, (bytes, bytearray, memoryview)) else value
+    if isinstance(value, (bytes, bytearray, memoryview)):
+        return bytes(value).hex()
+    if isinstance(value, float) and not math.isfinite(value):
+        return str(value)  # JSON has no infinity: "inf", "-inf"
+    return value
 
 
 def tsv_lines(columns: Sequence[str], rows: Iterable[Sequence[Any]], header: bool) -> Iterator[str]:

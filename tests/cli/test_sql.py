@@ -134,6 +134,19 @@ def test_formats_and_header(invoke: Invoke, data: str) -> None:
     assert list(json.loads(same.stdout)[0]) == ["id", "id_2"]
 
 
+def test_table_valued_json_functions_work(invoke: Invoke, data: str) -> None:
+    statement = "select j.value from events, json_each(json_extract(extra, '$.parties')) j order by 1"
+    result = sql(invoke, data, statement)
+    assert result.exit_code == 0, result.stderr
+    assert result.stdout == "Chile\nPerú\n"
+
+
+def test_blobs_and_infinity(invoke: Invoke, data: str) -> None:
+    result = sql(invoke, data, "select x'00ff' as b, 1e999 as i", "--format", "json")
+    assert json.loads(result.stdout) == [{"b": "00ff", "i": "inf"}]
+    assert sql(invoke, data, "select x'00ff', -1e999").stdout == "00ff\t-inf\n"
+
+
 def test_tables_answer_questions_options_cannot(invoke: Invoke, data: str) -> None:
     statement = (
         "select json_extract(extra, '$.country') as country, count(*) from events "
@@ -200,6 +213,9 @@ REFUSED = [
     "select load_extension('./evil')",
     "pragma query_only = 0",
     "pragma writable_schema = 1",
+    "update sqlite_master set sql = ''",
+    "delete from sqlite_master",
+    "select * from pragma_table_info('events')",
     "begin",
     "reindex",
     "analyze",
