@@ -21,7 +21,7 @@ class Miss:
         """One line saying what went wrong and what was probably meant."""
         if self.ambiguous:
             shown = ", ".join(self.candidates[:8]) + (", ..." if len(self.candidates) > 8 else "")
-            how = "is words of" if self.by_words else "starts"
+            how = "matches words of" if self.by_words else "starts"
             return f"'{self.query}' is ambiguous: it {how} {len(self.candidates)} ids ({shown})"
         if self.candidates:
             return f"no event '{self.query}'; did you mean {' or '.join(repr(c) for c in self.candidates)}?"

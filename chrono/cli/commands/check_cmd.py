@@ -71,6 +71,7 @@ def command(
     errors = f"{report.errors} error{'s' if report.errors != 1 else ''}"
     warnings = f"{report.warnings} warning{'s' if report.warnings != 1 else ''}"
     if fmt != "json" and len(report.problems) > LONG_REPORT:
+        note(env, f"{'count':>7}  {'level':<7}  code")
         for code, severity, count in code_counts(report.problems):
             note(env, f"{count:>7}  {severity:<7}  {code}")
     note(env, f"chrono check: {errors}, {warnings} in {files}")
