@@ -117,6 +117,16 @@ class DateSpan:
         return self.start.edtf
 
     @property
+    def single(self) -> bool:
+        """True for a span written ``D/D``: its end is its start (shown as ``D`` to people)."""
+        return self.end is not None and self.end == self.start
+
+    @property
+    def shown(self) -> str:
+        """The EDTF for people: ``D/D`` as ``D`` (machine formats keep ``edtf`` as written)."""
+        return self.start.edtf if self.single else self.edtf
+
+    @property
     def precision(self) -> Precision:
         """The precision of the start, which is what a reader asks first."""
         return self.start.precision

@@ -57,6 +57,23 @@ def check(files: Sequence[ParsedFile], today: _dt.date) -> Report:
     return Report(tuple(every), len(files))
 
 
+LONG_REPORT = 20  # problems past which ``chrono check`` ends with a count per code
+
+
+def only(report: Report, select: Sequence[str] = (), ignore: Sequence[str] = ()) -> Report:
+    """The report keeping only the problems whose code is in ``select`` (when given) and not in
+    ``ignore``, as ruff's ``--select`` and ``--ignore`` do."""
+    chosen, dropped = set(select), set(ignore)
+    kept = tuple(p for p in report.problems if (not chosen or p.code in chosen) and p.code not in dropped)
+    return Report(kept, report.files)
+
+
+def code_counts(problems: Sequence[Problem]) -> list[tuple[str, str, int]]:
+    """(code, severity, count) per code: most frequent first, then by code."""
+    counted = Counter((p.code, p.severity.value) for p in problems)
+    return [(code, severity, n) for (code, severity), n in sorted(counted.items(), key=lambda i: (-i[1], i[0]))]
+
+
 # (event, key to point at, code, message, literal to find in the key's value)
 Warning_ = tuple[Event, str, str, str, "str | None"]
 

@@ -37,7 +37,7 @@ FORMATS = ("auto", "table", "tsv", "csv", "json", "jsonl", "ids")
 @click.option(
     "--fields",
     metavar="F1,F2",
-    help="Fields for tsv, csv, json and jsonl, by JSON key (default for tsv/csv: date,id,kind,title).",
+    help="Fields to show, by JSON key or extra.KEY, in every format (default for tsv/csv: date,id,kind,title).",
 )
 @click.option("--header", is_flag=True, help="Start tsv output with a header row.")
 @click.pass_obj
@@ -77,10 +77,16 @@ def command(
     chronology = timeline.chronology
     events = run(query, timeline)
     if fmt == "table":
-        from chrono.render.table import event_table
+        from chrono.render.table import event_table, field_table
 
         shown = list(events)
-        show(env, event_table(shown, chronology, env.width, calendar == "juche"), color, no_pager)
+        juche = calendar == "juche"
+        drawn = (
+            field_table(shown, chronology, chosen, juche)
+            if chosen
+            else event_table(shown, chronology, env.width, juche)
+        )
+        show(env, drawn, color, no_pager)
         note(env, f"{len(shown)} event{'s' if len(shown) != 1 else ''}")
     elif fmt in ("json", "jsonl"):
         from chrono.render.jsonout import array_lines, jsonl_lines
