@@ -274,6 +274,7 @@ EXPECTED = {
     "import": set(),
     "edit": {"--data"},
     "fmt": set(),
+    "sql": {"--data", "--today", "--format", "--color", "--no-pager"},
     "datasets": set(),
     "completion": set(),
 }

@@ -47,7 +47,7 @@ def command(
     \b
     Examples:
       chrono sql --schema
-      chrono sql "select kind, count(*) from events group by kind order by 2 desc"
+      chrono sql "select kind, count(*) from events group by kind order by 2 desc, 1"
     """
     from chrono import sqldb
 
