@@ -15,9 +15,9 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
+from chrono.authoring import date_value, make_id, read_date, slug, split_list
 from chrono.errors import DateError, UsageError
 from chrono.parsing import EVENT_KEYS, ID_RE, KIND_RE
-from chrono.records import date_value, make_id, read_date, slug, split_list
 
 LIST_KEYS = ("actors", "tags", "sources", "related")
 TEXT_KEYS = ("title", "place", "summary", "note")
@@ -103,7 +103,7 @@ def _csv_event(
     if extra_text:
         try:
             extra = json.loads(extra_text)
-        except ValueError:
+        except (ValueError, RecursionError):  # nested too deeply for the decoder: kept as text
             extra = {"extra": extra_text}
         if not isinstance(extra, dict):
             extra = {"extra": extra}
@@ -121,6 +121,8 @@ def from_timelinejs(text: str, kind: str | None = None) -> Imported:
         document = json.loads(text)
     except ValueError as exc:
         raise UsageError(f"not JSON: {exc}") from None
+    except RecursionError:
+        raise UsageError("not a TimelineJS3 document: nested too deeply") from None
     events = document.get("events") if isinstance(document, dict) else None
     if not isinstance(events, list):
         raise UsageError("not a TimelineJS3 document: no 'events' array")

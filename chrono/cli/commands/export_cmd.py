@@ -10,7 +10,6 @@ from chrono.cli.env import Environment
 from chrono.cli.loading import load_timeline
 from chrono.cli.options import FilterArgs, build_query, data_option, filter_options, resolve_today, today_option
 from chrono.cli.output import note, write_lines
-from chrono.dataset import atomic_write
 from chrono.query import run
 
 FORMATS = ("ics", "markdown", "timelinejs", "html")
@@ -18,7 +17,7 @@ FORMATS = ("ics", "markdown", "timelinejs", "html")
 
 @click.command("export")
 @click.option("--format", "fmt", type=click.Choice(FORMATS), required=True, help="The export format.")
-@click.option("-o", "--output", metavar="FILE", help="Write to FILE (atomically) instead of stdout.")
+@click.option("-o", "--output", metavar="FILE", help="Write to FILE (atomically; links followed) instead of stdout.")
 @click.option("--yearly", is_flag=True, help="ics: repeat each event every year, for anniversaries.")
 @click.option(
     "--title", default="Chronology", show_default=True, help="markdown, html, timelinejs: the document's title."
@@ -76,4 +75,6 @@ def _emit(env: Environment, output: str | None, pieces: Iterable[str]) -> None:
     if output is None or output == "-":
         write_lines(env, pieces)
     else:
-        atomic_write(output, "".join(pieces).encode("utf-8"))
+        from chrono.writing import write_output
+
+        write_output(output, "".join(pieces).encode("utf-8"))

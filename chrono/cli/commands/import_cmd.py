@@ -4,20 +4,19 @@ from __future__ import annotations
 
 import click
 
+from chrono.authoring import document, today_stamp
 from chrono.cli.env import Environment
 from chrono.cli.output import note, write_lines
-from chrono.dataset import atomic_write, decode, read_text, resolve_inputs
+from chrono.dataset import STDIN, Input, read_text
 from chrono.errors import DataError, Problem, Severity
 from chrono.importing import Imported, from_csv, from_timelinejs
-from chrono.parsing import merge, parse_file
-from chrono.records import document, today_stamp
 
 
 @click.command("import")
 @click.argument("fmt", metavar="FORMAT", type=click.Choice(["csv", "timelinejs"]))
 @click.argument("file", metavar="FILE")
-@click.option("-o", "--output", metavar="OUT", help="Write to OUT (atomically) instead of stdout.")
-@click.option("--force", is_flag=True, help="Overwrite OUT if it exists.")
+@click.option("-o", "--output", metavar="OUT", help="Write to OUT (atomically; links followed) instead of stdout.")
+@click.option("--force", is_flag=True, help="Overwrite OUT if it exists (or is a link to a missing file).")
 @click.option("--map", "mapping", metavar="KEY=COLUMN,...", help="csv: which column holds each chrono key.")
 @click.option("--kind", metavar="KIND", help="The kind of every event without one.")
 @click.option("--skip-bad", is_flag=True, help="Skip rows that cannot be read (they are still reported).")
@@ -43,7 +42,7 @@ def command(
       chrono import csv visits.csv --kind visit --skip-bad > visits.toml
       chrono export --format timelinejs | chrono import timelinejs - > copy.toml
     """
-    (source,) = resolve_inputs([file])
+    source = Input("<stdin>", None) if file == STDIN else Input(file, file)  # one file, never a directory's
     text = read_text(source, env.read_stdin)
     result: Imported = from_csv(text, mapping, kind) if fmt == "csv" else from_timelinejs(text, kind)
     where = "line" if fmt == "csv" else "event"
@@ -55,12 +54,11 @@ def command(
         raise DataError(bad)
     for problem in bad:
         note(env, f"chrono: skipped {problem.message}")
-    toml = document(result.events, result.sources, result.actors, today_stamp(env.today))
-    _, problems = merge([parse_file("<import>", decode("<import>", toml.encode()))])
-    if problems:  # defensive: what chrono writes must load
-        raise DataError(problems)
+    toml = document(result.events, result.sources, result.actors, today_stamp(env.today))  # checked: it loads
     if output is None or output == "-":
         write_lines(env, [toml])
     else:
-        atomic_write(output, toml.encode("utf-8"), overwrite=force)
+        from chrono.writing import write_output
+
+        write_output(output, toml.encode("utf-8"), overwrite=force)
     note(env, f"chrono: imported {len(result.events)} event{'s' if len(result.events) != 1 else ''}")
