@@ -21,9 +21,7 @@ from chrono.cli.output import write_lines
 @click.option("--place", metavar="TEXT")
 @click.option("--actor", "actors", multiple=True, metavar="NAME", help="A declared actor id or a name (repeatable).")
 @click.option("--tag", "tags", multiple=True, metavar="TAG", help="Repeatable.")
-@click.option(
-    "--source", "sources", multiple=True, metavar="ID", help="A [[source]] id (repeatable)."
-)
+@click.option("--source", "sources", multiple=True, metavar="ID", help="A [[source]] id (repeatable).")
 @click.option(
     "--related",
     multiple=True,
