@@ -81,9 +81,9 @@ def _same_file(path: str, info: os.stat_result) -> bool:
 
 
 def _is_standard_stream(info: os.stat_result) -> bool:
-    """Whether ``info`` is the file behind chrono's own stdin, stdout or stderr (``/dev/stdout``
+    """Whether ``info`` is the file behind chrono's own stdout or stderr (``/dev/stdout``
     redirected with ``>>``: replacing it would throw away what the shell appended to)."""
-    for fd in (0, 1, 2):
+    for fd in (1, 2):
         with contextlib.suppress(OSError):
             own = os.fstat(fd)
             if (own.st_dev, own.st_ino) == (info.st_dev, info.st_ino):

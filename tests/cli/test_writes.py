@@ -66,7 +66,7 @@ def test_twenty_parallel_adds_all_land(tmp_path: Path) -> None:
             stdout=subprocess.PIPE,
             stderr=subprocess.PIPE,
             env=env,
-        )  # fmt: skip
+        )
         for number in range(20)
     ]
     outcomes = [(proc.returncode, out, err) for proc in procs for out, err in [proc.communicate()]]
@@ -105,7 +105,7 @@ def test_parallel_adds_through_a_link_and_a_hard_link_in_another_directory(tmp_p
             stdout=subprocess.PIPE,
             stderr=subprocess.PIPE,
             env=env,
-        )  # fmt: skip
+        )
         for number, name in enumerate(names)
     ]
     outcomes = [(*proc.communicate(), proc.returncode) for proc in procs]
@@ -410,6 +410,17 @@ def test_add_refuses_a_file_the_caller_may_not_write(invoke: Invoke, open_direct
     warm(invoke, tmp_path)
     code, err = as_user(65534, 65534, lambda: add(invoke, target, "Not mine", env=elsewhere(open_directory))[::2])
     assert code == 2 and f"cannot add to '{target}': permission denied" in err
+    assert target.read_text(encoding="utf-8") == ONE
+    export = ["export", "--format", "markdown", "--data", str(SAMPLE), "-o", str(target)]
+    assert invoke(export[:-2]).exit_code == 0  # imported before the fork
+    open_directory.chmod(0o777)  # a rename would be allowed: the file's own permission decides
+
+    def export_as_nobody() -> tuple[int, str]:
+        result = invoke(export, env=elsewhere(open_directory))
+        return result.exit_code, result.stderr
+
+    code, err = as_user(65534, 65534, export_as_nobody)
+    assert code == 2 and f"cannot write '{target}': permission denied" in err
     assert target.read_text(encoding="utf-8") == ONE
 
 
