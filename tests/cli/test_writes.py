@@ -533,3 +533,12 @@ def test_an_extra_nested_too_deeply_to_load_is_refused_before_writing(invoke: In
     out = tmp_path / "out.toml"
     result = invoke(["import", "timelinejs", str(doc), "-o", str(out)])
     assert result.exit_code == 2 and "nested deeper than 32 levels" in result.stderr and not out.exists()
+
+
+def test_a_csv_extra_nested_a_thousand_deep_is_kept_as_text(invoke: Invoke, tmp_path: Path) -> None:
+    deep = "[" * 1000 + "]" * 1000
+    rows = tmp_path / "rows.csv"
+    rows.write_text(f"date,title,kind,extra\n2001,A,k,{deep}\n", encoding="utf-8")
+    result = invoke(["import", "csv", str(rows)])
+    assert result.exit_code == 0, result.stderr
+    assert tomli.loads(result.stdout)["event"][0]["extra"] == {"extra": deep}
