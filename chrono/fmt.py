@@ -18,9 +18,9 @@ from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from typing import Any
 
+from chrono.authoring import date_value
 from chrono.errors import ChronoError, DataError, Severity
 from chrono.parsing import ACTOR_KEYS, EVENT_KEYS, SOURCE_KEYS, ParsedFile, parse_file, parse_toml
-from chrono.records import date_value
 from chrono.tomltext import WIDTH, comments, inline, key_text, value_text
 
 KEY_ORDER = {"event": EVENT_KEYS, "actor": ACTOR_KEYS, "source": SOURCE_KEYS}

@@ -14,9 +14,9 @@ import unicodedata
 from dataclasses import dataclass, field
 from typing import Any
 
+from chrono.authoring import date_value, make_id, slug
 from chrono.dates import DateSpan
 from chrono.parsing import EVENT_KEYS, ID_RE, KIND_RE
-from chrono.records import date_value, make_id, slug
 
 LIST_KEYS = ("actors", "tags", "sources", "related")
 TEXT_KEYS = ("title", "place", "summary", "note")

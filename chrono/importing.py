@@ -16,6 +16,7 @@ import re
 from collections.abc import Sequence
 from typing import Any
 
+from chrono.authoring import slug, split_list
 from chrono.dates import DateSpan, PartialDate, make_span
 from chrono.errors import DateError, UsageError
 from chrono.imported import (
@@ -34,7 +35,6 @@ from chrono.imported import (
     plain_text,
 )
 from chrono.parsing import EVENT_KEYS
-from chrono.records import slug, split_list
 
 DATE_PART_KEYS = ("year", "month", "day", "end_year", "end_month", "end_day")
 MAP_KEYS = (*EVENT_KEYS, *DATE_PART_KEYS)
@@ -319,7 +319,7 @@ class _Reader:
         if mapped_text:
             try:
                 parsed = json.loads(mapped_text)
-            except ValueError:
+            except (ValueError, RecursionError):  # nested too deeply for the decoder: kept as text
                 parsed = {"extra": mapped_text}
             extra = parsed if isinstance(parsed, dict) else {"extra": parsed}
             if any(value is None for value in extra.values()):

@@ -12,6 +12,7 @@ from __future__ import annotations
 import json
 from typing import Any
 
+from chrono.authoring import read_date
 from chrono.dates import DateSpan, PartialDate, make_span, parse_date
 from chrono.errors import DateError, UsageError
 from chrono.imported import (
@@ -27,7 +28,6 @@ from chrono.imported import (
     plain_text,
 )
 from chrono.parsing import EVENT_KEYS, MAX_EXTRA_DEPTH
-from chrono.records import read_date
 
 _DATE_FIELDS = ("year", "month", "day")
 _OWN_KEYS = ("start_date", "end_date", "text", "group", "unique_id")

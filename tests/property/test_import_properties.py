@@ -9,10 +9,10 @@ import io
 from hypothesis import given
 from hypothesis import strategies as st
 
+from chrono.authoring import document
 from chrono.imported import Imported, ImportOptions
 from chrono.importing import from_csv
 from chrono.parsing import merge, parse_file
-from chrono.records import document
 
 cells = st.one_of(
     st.sampled_from(["", "NA", "#N/A", "..", "9999-12-31", "0000-00-00", "1993-00-00", "1993-06-00", "c. 1948"]),

@@ -19,7 +19,6 @@ from chrono.cli.options import (
     today_option,
 )
 from chrono.cli.output import note, write_lines
-from chrono.dataset import atomic_write
 from chrono.errors import SourceError, UsageError
 from chrono.query import Query, run
 
@@ -28,7 +27,7 @@ FORMATS = ("ics", "markdown", "timelinejs", "html", "sqlite")
 
 @click.command("export")
 @format_option(FORMATS, required=True)
-@click.option("-o", "--output", metavar="FILE", help="Write to FILE (atomically) instead of stdout.")
+@click.option("-o", "--output", metavar="FILE", help="Write to FILE (atomically; links followed) instead of stdout.")
 @click.option("--force", is_flag=True, help="sqlite: overwrite FILE if it exists.")
 @click.option("--yearly", is_flag=True, help="ics: repeat each event every year, for anniversaries.")
 @click.option(
@@ -94,7 +93,9 @@ def _emit(env: Environment, output: str | None, pieces: Iterable[str]) -> None:
     if output is None or output == "-":
         write_lines(env, pieces)
     else:
-        atomic_write(output, "".join(pieces).encode("utf-8"))
+        from chrono.writing import write_output
+
+        write_output(output, "".join(pieces).encode("utf-8"))
 
 
 def _sqlite(env: Environment, data: tuple[str, ...], query: Query, output: str | None, force: bool) -> None:

@@ -4,20 +4,20 @@ from __future__ import annotations
 
 import click
 
+from chrono.authoring import document, today_stamp
 from chrono.cli.env import Environment
 from chrono.cli.output import note, write_lines
-from chrono.dataset import atomic_write, decode, read_text, resolve_inputs
-from chrono.errors import DataError, ImportRowsError, Problem, Severity, UsageError
+from chrono.dataset import STDIN, Input, read_text
+from chrono.errors import ImportRowsError, Problem, Severity, UsageError
 from chrono.imported import DEFAULT_NULLS, CitedSource, Imported, ImportOptions, Note, normalise_id
-from chrono.parsing import ID_RE, merge, parse_file
-from chrono.records import document, today_stamp
+from chrono.parsing import ID_RE
 
 
 @click.command("import")
 @click.argument("fmt", metavar="FORMAT", type=click.Choice(["csv", "timelinejs"]))
 @click.argument("file", metavar="FILE")
-@click.option("-o", "--output", metavar="OUT", help="Write to OUT (atomically) instead of stdout.")
-@click.option("--force", is_flag=True, help="Overwrite OUT if it exists.")
+@click.option("-o", "--output", metavar="OUT", help="Write to OUT (atomically; links followed) instead of stdout.")
+@click.option("--force", is_flag=True, help="Overwrite OUT if it exists (or is a link to a missing file).")
 @click.option(
     "--map",
     "mapping",
@@ -75,7 +75,7 @@ def command(
     options = _options(
         mapping, kind, nulls, open_ends, id_prefix, source_id, source_title, source_url, source_publisher
     )
-    (source,) = resolve_inputs([file])
+    source = Input("<stdin>", None) if file == STDIN else Input(file, file)  # one file, never a directory's
     text = read_text(source, env.read_stdin)
     if fmt == "csv":
         from chrono.importing import from_csv
@@ -93,14 +93,13 @@ def command(
 
     for line in details(source.name, result):
         note(env, f"chrono: {line}")
-    toml = document(result.events, result.sources, result.actors, today_stamp(env.today))
-    _, problems = merge([parse_file("<import>", decode("<import>", toml.encode()))])
-    if problems:  # defensive: what chrono writes must load
-        raise DataError(problems)
+    toml = document(result.events, result.sources, result.actors, today_stamp(env.today))  # checked: it loads
     if output is None or output == "-":
         write_lines(env, [toml])
     else:
-        atomic_write(output, toml.encode("utf-8"), overwrite=force)
+        from chrono.writing import write_output
+
+        write_output(output, toml.encode("utf-8"), overwrite=force)
     note(env, f"chrono: {summary(result, 'row' if fmt == 'csv' else 'item')}")
 
 
