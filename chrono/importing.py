@@ -315,15 +315,13 @@ class _Reader:
 
     def _extra(self, values: Sequence[str]) -> dict[str, Any]:
         extra: dict[str, Any] = {}
-        mapped_text, mapped_col = self.first(values, "extra")
+        mapped_text, _ = self.first(values, "extra")
         if mapped_text:
             try:
                 parsed = json.loads(mapped_text)
             except (ValueError, RecursionError):  # nested too deeply for the decoder: kept as text
                 parsed = {"extra": mapped_text}
-            extra = parsed if isinstance(parsed, dict) else {"extra": parsed}
-            if any(value is None for value in extra.values()):
-                raise CellError(mapped_col, "JSON null has no TOML form; leave the key out")
+            extra = parsed if isinstance(parsed, dict) else {"extra": parsed}  # JSON nulls: left out on writing
         for col, name in self.extra_columns:
             value = self.cell(values, col)
             if value:

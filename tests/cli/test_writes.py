@@ -523,7 +523,9 @@ def test_a_timelinejs_document_nested_a_thousand_deep_is_a_clear_error(
     doc = tmp_path / "deep.json"
     doc.write_text(body, encoding="utf-8")
     result = invoke(["import", "timelinejs", str(doc)])
-    assert (result.exit_code, result.stderr) == (2, "chrono: error: not a TimelineJS3 document: nested too deeply\n")
+    assert result.exit_code == 2
+    assert result.stderr.startswith("chrono: error: ") and "nested too deeply" in result.stderr
+    assert result.stderr.count("\n") == 1
 
 
 def test_an_extra_nested_too_deeply_to_load_is_refused_before_writing(invoke: Invoke, tmp_path: Path) -> None:
