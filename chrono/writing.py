@@ -357,3 +357,45 @@ def _append_in_place(held: Held, data: bytes) -> None:
             os.ftruncate(held.fd, size)
             os.fsync(held.fd)
         raise _fail(held.path, exc) from None
+
+
+# ---------------------------------------------------------------------------------------------
+# chrono fmt and chrono edit: a whole new text for a data file
+
+
+class ChangedOnDisk(SourceError):
+    """The file is no longer what was read: another program wrote it meanwhile."""
+
+
+def replace_data_file(path: str, expected: bytes, data: bytes) -> None:
+    """Give the data file ``path`` the new text ``data``, if it still holds ``expected``.
+
+    The same care as ``chrono add``: links followed, the file locked, owner, group and mode kept.
+    Atomic (a renamed copy) when a rename keeps the file what it was; otherwise, for a file with
+    hard links or an owner the caller cannot give a new file, rewritten in place (same inode),
+    which a crash mid-write can tear. Raises ChangedOnDisk, writing nothing, when the file
+    changed since ``expected`` was read.
+    """
+    with locked(path) as held:
+        if held.data != expected:
+            raise ChangedOnDisk(f"'{path}' changed on disk meanwhile; nothing written")
+        if _rename_keeps_identity(held):
+            try:
+                _replace_same(held, data)
+                return
+            except _NotKept:
+                pass
+        _rewrite_in_place(held, data)
+
+
+def _rewrite_in_place(held: Held, data: bytes) -> None:
+    try:
+        _write_all(held.fd, data, offset=0)
+        os.ftruncate(held.fd, len(data))
+        os.fsync(held.fd)
+    except OSError as exc:
+        with contextlib.suppress(OSError):  # put the old text back as well as we can
+            _write_all(held.fd, held.data, offset=0)
+            os.ftruncate(held.fd, len(held.data))
+            os.fsync(held.fd)
+        raise _fail(held.path, exc) from None

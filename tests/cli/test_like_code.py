@@ -58,6 +58,32 @@ def test_fmt_rewrites_keeps_comments_and_events(invoke: Invoke, tmp_path: Path) 
     assert not [p for p in tmp_path.iterdir() if p.name != "c.toml"]  # no temporary file left
 
 
+def test_fmt_follows_a_link_and_keeps_hard_links(invoke: Invoke, tmp_path: Path) -> None:
+    """A formatted file stays what it was: a symbolic link stays a link to the reformatted file,
+    and a file with a second hard link is rewritten in place, so both names see the new text."""
+    real = _write(tmp_path / "real.toml", UNFORMATTED)
+    link = tmp_path / "link.toml"
+    link.symlink_to(real)
+    assert invoke(["fmt", str(link)]).exit_code == 0
+    assert link.is_symlink() and real.read_text(encoding="utf-8").startswith(
+        "# A comment that must survive.\n[[event]]"
+    )
+    other = _write(tmp_path / "other.toml", UNFORMATTED)
+    twin = tmp_path / "twin.toml"
+    os.link(other, twin)
+    inode = other.stat().st_ino
+    assert invoke(["fmt", str(other)]).exit_code == 0
+    assert other.stat().st_ino == inode and twin.read_text(encoding="utf-8") == real.read_text(encoding="utf-8")
+
+
+@pytest.mark.skipif(os.geteuid() != 0, reason="giving a file to another owner needs root")
+def test_fmt_keeps_owner_and_group(invoke: Invoke, tmp_path: Path) -> None:
+    target = _write(tmp_path / "c.toml", UNFORMATTED)
+    os.chown(target, 4321, 4321)
+    assert invoke(["fmt", str(target)]).exit_code == 0
+    assert (target.stat().st_uid, target.stat().st_gid) == (4321, 4321)
+
+
 def test_fmt_leaves_a_formatted_file_alone(invoke: Invoke, tmp_path: Path) -> None:
     target = _write(tmp_path / "c.toml", UNFORMATTED)
     assert invoke(["fmt", str(target)]).exit_code == 0

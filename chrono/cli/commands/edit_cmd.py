@@ -13,7 +13,7 @@ from chrono import bundled
 from chrono.cli.env import Environment
 from chrono.cli.options import complete, data_option
 from chrono.cli.output import note
-from chrono.dataset import Input, atomic_write, decode, read_all, resolve_inputs
+from chrono.dataset import Input, decode, read_all, resolve_inputs
 from chrono.errors import DataError, ExitCode, NotFoundError, Problem, Severity, SourceError, UsageError
 from chrono.lookup import Miss, by_words, find
 from chrono.parsing import ParsedFile, merge, parse_file
@@ -152,11 +152,13 @@ def _problems(path: str, edited: bytes, others: list[ParsedFile]) -> list[Proble
 
 def _install(env: Environment, path: str, original: bytes, edited: bytes, how: str) -> int:
     """Replace the file, unless it changed on disk while the editor was open."""
-    with open(path, "rb") as stream:
-        if stream.read() != original:
-            note(env, f"chrono: error: {path} changed on disk while you were editing it")
-            return _save_beside(env, path, edited, [])
-    atomic_write(path, edited)
+    from chrono.writing import ChangedOnDisk, replace_data_file
+
+    try:
+        replace_data_file(path, original, edited)
+    except ChangedOnDisk:
+        note(env, f"chrono: error: {path} changed on disk while you were editing it")
+        return _save_beside(env, path, edited, [])
     note(env, f"chrono edit: {path} updated{how}")
     return ExitCode.OK
 

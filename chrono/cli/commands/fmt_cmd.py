@@ -8,7 +8,7 @@ import click
 
 from chrono.cli.env import Environment
 from chrono.cli.output import note, write_lines
-from chrono.dataset import STDIN, atomic_write, decode
+from chrono.dataset import STDIN, decode
 from chrono.errors import ChronoError, DataError, ExitCode, SourceError
 
 
@@ -80,7 +80,14 @@ def command(env: Environment, paths: tuple[str, ...], check: bool, show_diff: bo
         elif check:
             write_lines(env, [name + "\n"])
         else:
-            atomic_write(path, after.encode("utf-8"))
+            from chrono.writing import replace_data_file
+
+            try:
+                replace_data_file(path, raw, after.encode("utf-8"))
+            except ChronoError as exc:
+                changed, failed = changed - 1, failed + 1
+                note(env, f"chrono: error: {exc}")
+                continue
             note(env, f"reformatted {name}")
     if paths != (STDIN,):
         verb = "would be reformatted" if check or show_diff else "reformatted"
