@@ -118,8 +118,33 @@ def main(out: Path) -> None:
                 target = " ≤ 1024 MB" if what == "warm" else ""
                 mark = ("met" if mb <= 1024 else "**missed**") if what == "warm" else ""
                 lines.append(f"| peak memory, {what} | {mb:.0f} MB | | {target} | {mark} |")
+    lines += sql_section(out)
     print("\n".join(lines))
 
 
+def sql_section(out: Path) -> list[str]:
+    """The ``chrono sql`` case (``bash bench/run.sh sql``), when it was run."""
+    bundled, large = out / "sql-bundled.json", out / "sql-100000.json"
+    if not bundled.exists() or not large.exists():
+        return []
+    small, big = medians(bundled), medians(large)
+    listed, ours = small["chrono list --from 2000 (piped)"], small["chrono sql (bundled)"]
+    sqlite, warm = big["sqlite3"], big["chrono sql"]
+    return [
+        "",
+        f"## chrono sql, warm (`select kind, count(*) from events group by kind`; measured {stamp(large)})",
+        "",
+        "| command | median | ratio | target | |",
+        "|---|---|---|---|---|",
+        f"| chrono list --from 2000 (piped, bundled) | {listed * 1000:.1f} ms | | | |",
+        f"| chrono sql (bundled) | {ours * 1000:.1f} ms | {ours / listed:.2f} × list | ≤ 1.5 × | {verdict(ours / listed, 1.5)} |",
+        f"| sqlite3 (100,000 events, indexed) | {sqlite * 1000:.1f} ms | | | |",
+        f"| chrono sql (100,000 events) | {warm * 1000:.1f} ms | {warm / sqlite:.2f} × sqlite3 | ≤ 2 × | {verdict(warm / sqlite, 2)} |",
+    ]
+
+
 if __name__ == "__main__":
-    main(Path(sys.argv[1]))
+    if sys.argv[2:] == ["--sql"]:
+        print("\n".join(sql_section(Path(sys.argv[1]))))
+    else:
+        main(Path(sys.argv[1]))

@@ -2,6 +2,7 @@
 # chrono's benchmark: start-up against the click floor, and 100,000 / 1,000,000 events against
 # the tomli parse floor, jq and sqlite3 — side by side with hyperfine, written to bench/RESULTS.md.
 # Run by hand from a clone:  bash bench/run.sh          (BENCH_SIZES="100000" for a quick run)
+#                            bash bench/run.sh sql      (only the chrono sql case; prints its table)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 root=$(pwd)
@@ -39,6 +40,29 @@ hf() {  # hf NAME COMMAND... : hyperfine with the shared settings, JSON into out
   hyperfine --shell=none --warmup 3 --runs "$runs" --export-json "$out/$name.json" "$@" >/dev/null
 }
 
+sql_case() {  # chrono sql, warm: against a piped chrono list (bundled) and sqlite3 (100,000 events)
+  local query="select kind, count(*) from events group by kind"
+  echo "bench: chrono sql"
+  "$chrono" list --from 2000 >/dev/null && "$chrono" sql "$query" >/dev/null  # both caches
+  hf sql-bundled \
+    -n "chrono list --from 2000 (piped)" "$chrono list --from 2000 --format tsv" \
+    -n "chrono sql (bundled)" "$chrono sql '$query'"
+  local size=100000
+  [ -f "$out/chronology-$size.toml" ] || "$py" "$root/bench/make_chronology.py" "$size" "$out" >/dev/null
+  local toml="$out/chronology-$size.toml" db="$out/chronology-$size.sqlite"
+  "$chrono" list --data "$toml" --from 2000 --format tsv >/dev/null  # the timeline cache
+  "$chrono" sql --data "$toml" "$query" >/dev/null                  # the tables, built from it
+  hf "sql-$size" \
+    -n "sqlite3" "sqlite3 $db '$query'" \
+    -n "chrono sql" "$chrono sql --data $toml '$query'"
+}
+
+if [ "${1:-}" = sql ]; then  # bash bench/run.sh sql : the sql case alone, summary on stdout
+  sql_case
+  "$py" "$root/bench/report.py" "$out" --sql
+  exit 0
+fi
+
 echo "bench: start-up"
 "$chrono" list --from 2000 >/dev/null  # build the bundled chronology's cache
 hf startup \
@@ -73,5 +97,6 @@ for size in ${BENCH_SIZES-100000 1000000}; do  # BENCH_SIZES="" measures start-u
   /usr/bin/time -v "$py" -c "import tomli; tomli.load(open('$toml', 'rb'))" 2>"$out/memory-tomli-$size.txt"
 done
 
+sql_case
 "$py" "$root/bench/report.py" "$out" > "$root/bench/RESULTS.md"
 echo "bench: wrote bench/RESULTS.md"

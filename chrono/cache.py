@@ -63,6 +63,7 @@ def _record(event: Event) -> list[Any]:
         event.id, event.kind, event.title, event.place, list(event.actors), list(event.tags), event.summary,
         event.note, list(event.sources), list(event.related), dict(event.extra) or None,
         _date(when.start), _date(when.end) if when.end else None, when.open_end,
+        [event.origin.path, event.origin.index] if event.origin else None,
     ]  # fmt: skip
 
 

@@ -19,7 +19,7 @@ if TYPE_CHECKING:
     from chrono.dates import DateSpan, PartialDate
     from chrono.model import Chronology, Event
 
-MAGIC = b"chrono-cache 3\n"
+MAGIC = b"chrono-cache 4\n"  # 4: records end with where the event is defined
 PREFIX = struct.Struct("<II")  # header length, header CRC-32
 OPEN = 0  # the latest-day ordinal stored for an ongoing event
 CHUNK = 256  # events per JSON array in the records region
@@ -130,7 +130,7 @@ def _untag(value: dict[str, Any]) -> Any:
 def _decoder() -> Callable[[list[Any]], Event]:
     """The record -> Event function (model and dates are imported when events are first read)."""
     from chrono.dates import DateSpan, PartialDate, Precision
-    from chrono.model import Event
+    from chrono.model import Event, Origin
 
     fromordinal = _dt.date.fromordinal
 
@@ -141,11 +141,14 @@ def _decoder() -> Callable[[list[Any]], Event]:
         )
 
     def event(record: list[Any]) -> Event:
-        ident, kind, title, place, actors, tags, summary, note, sources, related, extra, start, end, open_end = record
+        ident, kind, title, place, actors, tags, summary, note, sources, related, extra, start, end, open_end = record[
+            :14
+        ]
         when = DateSpan(partial(start), partial(end) if end else None, bool(open_end))
+        where = record[14] if len(record) > 14 else None  # where the event is defined (chrono sql's file, line)
         return Event(
             ident, when, kind, title, place, tuple(actors), tuple(tags), summary, note, tuple(sources), tuple(related),
-            extra or {},
+            extra or {}, Origin(where[0], where[1]) if where else None,
         )  # fmt: skip
 
     return event

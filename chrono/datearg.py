@@ -55,6 +55,7 @@ def parse_date_arg(text: str, today: _dt.date) -> DateArg:
     lowered = cleaned.lower()
     if not cleaned:
         raise DateError(f"an empty date; {ARG_HINT}")
+    cleaned = written_approximation(cleaned) or cleaned
     relative = _relative(lowered, today)
     if relative is not None:
         return DateArg(text, *relative)
@@ -110,6 +111,37 @@ def _drop_gregorian_gloss(cleaned: str, original: str) -> str:
     if juche is None or int(juche.group(1)) + OFFSET != int(match.group(1)):
         raise DateError(f"{original!r}: the year in brackets does not match the Juche year")
     return cleaned[: match.start()].rstrip()
+
+
+_CIRCA_RE = re.compile(r"(?:circa|ca\.?|c\.?)\s*(\S.*)", re.IGNORECASE)
+_DECADE_RE = re.compile(r"(\d{3})0'?s")
+_CENTURY_RE = re.compile(r"(\d{1,3})(?:st|nd|rd|th)[\s-]+century", re.IGNORECASE)
+_PLAIN_DATE_RE = re.compile(r"\d{4}(?:-\d{2}(?:-\d{2})?)?")
+
+
+def written_approximation(text: str) -> str | None:
+    """The EDTF for what archives write: 'c. 1948' -> '1948~', '1970s' -> '197X', '19th century' -> '18XX'.
+
+    None when the text is none of these forms, so the caller reads it as before. Self-contained
+    on purpose: the same forms are accepted in spreadsheet cells (chrono.celldates).
+    """
+    cleaned = " ".join(text.split())
+    circa = _CIRCA_RE.fullmatch(cleaned)
+    if circa is not None:
+        inner = circa.group(1)
+        base = inner if _PLAIN_DATE_RE.fullmatch(inner) else _vague(inner)
+        return None if base is None else base + "~"
+    return _vague(cleaned)
+
+
+def _vague(text: str) -> str | None:
+    decade = _DECADE_RE.fullmatch(text)
+    if decade is not None:
+        return decade.group(1) + "X"
+    century = _CENTURY_RE.fullmatch(text)
+    if century is not None and 1 <= int(century.group(1)) <= 100:
+        return f"{int(century.group(1)) - 1:02d}XX"  # the 19th century is the 1800s
+    return None
 
 
 def _relative(text: str, today: _dt.date) -> tuple[_dt.date, _dt.date, Precision] | None:

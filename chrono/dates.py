@@ -117,6 +117,16 @@ class DateSpan:
         return self.start.edtf
 
     @property
+    def single(self) -> bool:
+        """True for a span written ``D/D``: its end is its start (shown as ``D`` to people)."""
+        return self.end is not None and self.end == self.start
+
+    @property
+    def shown(self) -> str:
+        """The EDTF for people: ``D/D`` as ``D`` (machine formats keep ``edtf`` as written)."""
+        return self.start.edtf if self.single else self.edtf
+
+    @property
     def precision(self) -> Precision:
         """The precision of the start, which is what a reader asks first."""
         return self.start.precision
@@ -144,6 +154,18 @@ def days_in_month(year: int, month: int) -> int:
 
 def _month_bounds(year: int, month: int) -> tuple[_dt.date, _dt.date]:
     return _dt.date(year, month, 1), _dt.date(year, month, days_in_month(year, month))
+
+
+_MONTH_NAMES = (
+    "January", "February", "March", "April", "May", "June", "July", "August", "September",
+    "October", "November", "December",
+)  # fmt: skip
+
+
+def _month_name(year: int, month: int) -> str:
+    """'June'; February with its year, since whether the 29th exists depends on it."""
+    name = _MONTH_NAMES[month - 1]
+    return f"{name} {year:04d}" if month == 2 else name
 
 
 def _bad(text: str, why: str) -> DateError:
@@ -187,7 +209,7 @@ def parse_date(text: str) -> PartialDate:
         if day_s is not None and day_s != "XX":
             day = int(day_s)
             if not 1 <= day <= upper.day:
-                raise _bad(text, f"day {day_s} is out of range for {year_s}-{month_s}")
+                raise _bad(text, f"day {day_s} is out of range for {_month_name(year_lo, month)}")
             lower = upper = _dt.date(year_lo, month, day)
             precision = Precision.DAY
     canonical = year_s + (f"-{month_s}" if month_s else "") + (f"-{day_s}" if day_s else "")

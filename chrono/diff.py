@@ -9,6 +9,7 @@ same days, written differently: a qualifier added, say) or a move.
 
 from __future__ import annotations
 
+import dataclasses
 import enum
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
@@ -46,6 +47,8 @@ class Change:
     old: Any = None
     new: Any = None
     date_change: DateChange | None = None
+    # Where the record is (the old file for a removal): location, not content, so not compared.
+    file: str | None = dataclasses.field(default=None, compare=False)
 
 
 EVENT_FIELDS = ("date", "kind", "title", "place", "actors", "tags", "summary", "note", "sources", "related", "extra")
@@ -81,7 +84,11 @@ def event_changes(old: Event, new: Event) -> Iterator[Change]:
         before, after = _value(old, name), _value(new, name)
         if before != after:
             kind = classify(old.when, new.when) if name == "date" else None
-            yield Change(Op.CHANGED, new.id, name, before, after, kind)
+            yield Change(Op.CHANGED, new.id, name, before, after, kind, _file(new))
+
+
+def _file(record: Event | Actor | Source) -> str | None:
+    return record.origin.path if record.origin is not None else None
 
 
 def _identity(event: Event) -> tuple[str, str, str]:
@@ -92,9 +99,9 @@ def _record_changes(
     prefix: str, old: Mapping[str, Actor | Source], new: Mapping[str, Actor | Source]
 ) -> Iterator[Change]:
     for ident in sorted(old.keys() - new.keys()):
-        yield Change(Op.REMOVED, f"{prefix}:{ident}", None, _describe(old[ident]), None)
+        yield Change(Op.REMOVED, f"{prefix}:{ident}", None, _describe(old[ident]), None, file=_file(old[ident]))
     for ident in sorted(new.keys() - old.keys()):
-        yield Change(Op.ADDED, f"{prefix}:{ident}", None, None, _describe(new[ident]))
+        yield Change(Op.ADDED, f"{prefix}:{ident}", None, None, _describe(new[ident]), file=_file(new[ident]))
     for ident in sorted(old.keys() & new.keys()):
         if old[ident] != new[ident]:
             for name in old[ident].__dataclass_fields__:
@@ -102,7 +109,7 @@ def _record_changes(
                     continue
                 before, after = _plain(getattr(old[ident], name)), _plain(getattr(new[ident], name))
                 if before != after:
-                    yield Change(Op.CHANGED, f"{prefix}:{ident}", name, before, after)
+                    yield Change(Op.CHANGED, f"{prefix}:{ident}", name, before, after, file=_file(new[ident]))
 
 
 def _plain(value: Any) -> Any:
@@ -131,12 +138,12 @@ def diff(old: Chronology, new: Chronology) -> list[Change]:
         if len(candidates) == 1 and candidates[0] in added:
             new_id = candidates.pop()
             renamed = added.pop(new_id)
-            changes.append(Change(Op.RENAMED, new_id, "id", ident, new_id))
+            changes.append(Change(Op.RENAMED, new_id, "id", ident, new_id, file=_file(renamed)))
             changes.extend(event_changes(event, renamed))
         else:
-            changes.append(Change(Op.REMOVED, ident, None, f"{event.when.edtf} {event.title}", None))
+            changes.append(Change(Op.REMOVED, ident, None, f"{event.when.edtf} {event.title}", None, file=_file(event)))
     for ident, event in sorted(added.items(), key=lambda item: item[1].sort_key):
-        changes.append(Change(Op.ADDED, ident, None, None, f"{event.when.edtf} {event.title}"))
+        changes.append(Change(Op.ADDED, ident, None, None, f"{event.when.edtf} {event.title}", file=_file(event)))
     for ident in sorted(old_events.keys() & new_events.keys(), key=lambda i: new_events[i].sort_key):
         changes.extend(event_changes(old_events[ident], new_events[ident]))
     changes.extend(_record_changes("actor", old.actors, new.actors))

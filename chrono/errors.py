@@ -107,3 +107,21 @@ class NotFoundError(ChronoError):
     def lines(self) -> list[str]:
         """One line per id that was not found."""
         return list(self.messages)
+
+
+class ImportRowsError(DataError):
+    """Rows of a file being imported that cannot be read: the way on is fixing them or --skip-bad."""
+
+    def __init__(self, problems: Sequence[Problem], summary: str = "") -> None:
+        super().__init__(problems)
+        self.summary = summary
+
+    def lines(self) -> list[str]:
+        """Up to twenty rows, how many more (``chrono check`` reads chronologies, not these), the totals."""
+        shown = [problem.format() for problem in self.problems[: self.max_shown_per_file]]
+        more = len(self.problems) - len(shown)
+        if more:
+            shown.append(f"... and {more} more rows that cannot be read")
+        if self.summary:
+            shown.append(self.summary)
+        return shown

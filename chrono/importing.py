@@ -1,58 +1,110 @@
-"""``chrono import``: rows of a CSV file or events of a TimelineJS3 document -> chronology tables.
+"""``chrono import csv``: rows of a spreadsheet -> chronology tables.
 
-Pure: it takes text and returns the tables to write plus the rows it could not read (with their
-line numbers); the command decides whether to skip them (``--skip-bad``) or to write nothing.
+Pure: it takes text and options and returns an ``Imported``: the tables to write, the rows it
+could not read (with their line, column and reason), the rows it left out on purpose and what it
+changed; the command decides whether to skip bad rows (``--skip-bad``) or to write nothing. Real
+tables are the design target: R's ``NA``, "still in force" sentinels, zero days, split date
+columns and the TimelineJS spreadsheet template all come in without hand-cleaning.
 """
 
 from __future__ import annotations
 
 import csv
-import html
 import io
 import json
 import re
-from collections.abc import Mapping, Sequence
-from dataclasses import dataclass, field
+from collections.abc import Sequence
 from typing import Any
 
+from chrono.authoring import slug, split_list
+from chrono.dates import DateSpan, PartialDate, make_span
 from chrono.errors import DateError, UsageError
-from chrono.parsing import EVENT_KEYS, ID_RE, KIND_RE
-from chrono.records import date_value, make_id, read_date, slug, split_list
+from chrono.imported import (
+    LIST_KEYS,
+    OPEN_END,
+    CellError,
+    Imported,
+    ImportOptions,
+    LeftOut,
+    Note,
+    Row,
+    finish,
+    first_words,
+    kind_of,
+    normalise_id,
+    plain_text,
+)
+from chrono.parsing import EVENT_KEYS
 
-LIST_KEYS = ("actors", "tags", "sources", "related")
-TEXT_KEYS = ("title", "place", "summary", "note")
-_TAG_RE = re.compile(r"<[^>]*>")
+DATE_PART_KEYS = ("year", "month", "day", "end_year", "end_month", "end_day")
+MAP_KEYS = (*EVENT_KEYS, *DATE_PART_KEYS)
+# TimelineJS's Google-Sheets template, recognised by these headers (lowercase).
+TEMPLATE_HEADERS = frozenset({"year", "month", "day", "headline"})
+TEMPLATE_MAP = {
+    "year": "Year", "month": "Month", "day": "Day", "end_year": "End Year", "end_month": "End Month",
+    "end_day": "End Day", "title": "Headline", "summary": "Text", "kind": "Group",
+}  # fmt: skip
 
 
-@dataclass(slots=True)
-class Imported:
-    """What an import produced: tables to write and the rows that could not be read."""
+def parse_map(spec: str | None, headers: Sequence[str]) -> dict[str, tuple[int, ...]]:
+    """``--map date=Start,title=Headline|Name`` -> {key: column positions, first non-empty wins}.
 
-    events: list[dict[str, Any]] = field(default_factory=list)
-    sources: list[dict[str, Any]] = field(default_factory=list)
-    actors: list[dict[str, Any]] = field(default_factory=list)
-    bad: list[tuple[int, str]] = field(default_factory=list)  # (line or item number, why)
+    Unmapped keys use a same-named column; the TimelineJS template is recognised by its header.
+    """
+    positions: dict[str, int] = {}
+    for number, header in enumerate(headers):
+        positions.setdefault(header, number)
+    for number, header in enumerate(headers):
+        positions.setdefault(header.strip().lower(), number)
+        positions.setdefault(header.strip().lower().replace(" ", "_"), number)
 
+    def find(column: str) -> int | None:
+        for name in (column, column.strip().lower(), column.strip().lower().replace(" ", "_")):
+            if name in positions:
+                return positions[name]
+        return None
 
-def parse_map(spec: str | None, headers: Sequence[str]) -> dict[str, str]:
-    """``--map date=Start,title=Name`` -> {chrono key: column}; unmapped keys use a same-named column."""
-    by_lower = {header.strip().lower(): header for header in headers}
-    mapping = {key: by_lower[key] for key in EVENT_KEYS if key in by_lower}
+    mapping: dict[str, tuple[int, ...]] = {}
+    for key in MAP_KEYS:
+        found = find(key)
+        if found is not None:
+            mapping[key] = (found,)
+    if {header.strip().lower() for header in headers} >= TEMPLATE_HEADERS:
+        for key, column in TEMPLATE_MAP.items():
+            found = find(column)
+            if found is not None:
+                mapping[key] = (found,)
+    given: dict[str, tuple[int, ...]] = {}
     for pair in (spec or "").split(","):
         if not pair.strip():
             continue
-        key, sep, column = pair.partition("=")
-        key, column = key.strip(), column.strip()
-        if not sep or key not in EVENT_KEYS:
-            raise UsageError(f"{pair!r}: expected KEY=COLUMN with KEY one of {', '.join(EVENT_KEYS)}", option="--map")
-        if column not in headers and column.lower() not in by_lower:
-            raise UsageError(f"no column {column!r}; the columns are: {', '.join(headers)}", option="--map")
-        mapping[key] = column if column in headers else by_lower[column.lower()]
+        key, sep, columns = pair.partition("=")
+        key = key.strip()
+        if not sep or key not in MAP_KEYS:
+            raise UsageError(f"{pair!r}: expected KEY=COLUMN with KEY one of {', '.join(MAP_KEYS)}", option="--map")
+        found_all = []
+        for column in columns.split("|"):
+            found = find(column.strip())
+            if found is None:
+                raise UsageError(f"no column {column.strip()!r}; the columns are: {', '.join(headers)}", option="--map")
+            found_all.append(found)
+        given[key] = tuple(found_all)
+    if "date" in given:
+        for key in DATE_PART_KEYS:
+            mapping.pop(key, None)
+    if any(key in given for key in DATE_PART_KEYS):
+        mapping.pop("date", None)
+        mapping.pop("end", None)
+    mapping.update(given)
+    if "date" in mapping:
+        for key in DATE_PART_KEYS:
+            mapping.pop(key, None)
     return mapping
 
 
-def from_csv(text: str, mapping_spec: str | None = None, kind: str | None = None) -> Imported:
+def from_csv(text: str, options: ImportOptions | None = None) -> Imported:
     """Events from CSV text with a header row; unmapped columns go into ``extra``."""
+    options = options or ImportOptions()
     reader = csv.reader(io.StringIO(text.removeprefix("\ufeff"), newline=""))
     try:
         headers = next(reader)
@@ -60,183 +112,244 @@ def from_csv(text: str, mapping_spec: str | None = None, kind: str | None = None
         raise UsageError("the CSV file is empty: it needs a header row") from None
     except csv.Error as exc:
         raise UsageError(f"line 1: {exc}") from None
-    mapping = parse_map(mapping_spec, headers)
-    if "date" not in mapping or "title" not in mapping:
-        raise UsageError("map a date and a title column (--map date=COLUMN,title=COLUMN)", option="--map")
-    if "kind" not in mapping and kind is None:
+    mapping = parse_map(options.mapping, headers)
+    if ("date" not in mapping and "year" not in mapping) or "title" not in mapping:
+        raise UsageError("map a date (or year) and a title column (--map date=COLUMN,title=COLUMN)", option="--map")
+    template = {header.strip().lower() for header in headers} >= TEMPLATE_HEADERS
+    if "kind" not in mapping and options.kind is None and not template:
         raise UsageError("map a kind column (--map kind=COLUMN) or give every row one with --kind", option="--map")
-    mapped = set(mapping.values())
+    reading = _Reader(headers, mapping, options)
     result = Imported()
-    rows: list[tuple[int, dict[str, str]]] = []
+    rows: list[Row] = []
+    line = reader.line_num + 1
     try:
-        line = reader.line_num + 1
         for values in reader:
             if any(value.strip() for value in values):
-                rows.append((line, dict(zip(headers, values, strict=False))))
+                result.read += 1
+                try:
+                    rows.append(reading.row(line, values))
+                except CellError as exc:
+                    result.bad.append(Note(line, exc.col + 1, f"{reading.label(exc.col)}: {exc}"))
+                except LeftOut as exc:
+                    result.left_out.append(Note(line, 1, str(exc)))
             line = reader.line_num + 1
     except csv.Error as exc:
-        result.bad.append((reader.line_num, str(exc)))
-    tables = []
-    for line, row in rows:
-        try:
-            tables.append((line, _csv_event(row, mapping, mapped, kind)))
-        except ValueError as exc:
-            result.bad.append((line, str(exc)))
-    _finish(result, tables)
+        result.read += 1
+        result.bad.append(Note(reader.line_num, 1, str(exc)))
+    result.changed.extend(reading.changed)
+    result.kindless = reading.kindless
+    finish(result, rows, options)
     return result
 
 
-def _csv_event(
-    row: Mapping[str, str], mapping: Mapping[str, str], mapped: set[str], kind: str | None
-) -> dict[str, Any]:
-    def cell(key: str) -> str:
-        return (row.get(mapping[key]) or "").strip() if key in mapping else ""
+class _Reader:
+    """Turns one CSV row into a Row, with the column map and options resolved once."""
 
-    raw: dict[str, Any] = {key: cell(key) for key in mapping}
-    if kind is not None and not raw.get("kind"):
-        raw["kind"] = kind
-    for key in LIST_KEYS:
-        if key in raw:
-            raw[key] = split_list(raw[key])
-    extra_text = raw.pop("extra", "")
-    extra: dict[str, Any] = {}
-    if extra_text:
-        try:
-            extra = json.loads(extra_text)
-        except ValueError:
-            extra = {"extra": extra_text}
-        if not isinstance(extra, dict):
-            extra = {"extra": extra}
-    for column, value in row.items():
-        if column is not None and column not in mapped and value and value.strip():
-            extra[slug(column).replace("-", "_") or "column"] = value.strip()
-    if extra:
-        raw["extra"] = extra
-    return raw
+    def __init__(self, headers: Sequence[str], mapping: dict[str, tuple[int, ...]], options: ImportOptions) -> None:
+        self.headers = list(headers)
+        self.mapping = mapping
+        self.options = options
+        self.nulls = frozenset(("", *options.nulls))
+        self.open_ends = frozenset((OPEN_END, *options.open_ends))
+        used = {col for cols in mapping.values() for col in cols}
+        lower = [header.strip().lower() for header in headers]
+        self.template_type = (
+            lower.index("type")
+            if set(lower) >= TEMPLATE_HEADERS and "type" in lower and lower.index("type") not in used
+            else None
+        )
+        if self.template_type is not None:
+            used.add(self.template_type)
+        self.extra_columns = _extra_names(headers, used)
+        self.changed: list[Note] = []
+        self.kindless = 0
 
+    def label(self, col: int) -> str:
+        """How an error names a column: by its header."""
+        header = self.headers[col] if col < len(self.headers) else ""
+        return f"column {header!r}" if header else f"column {col + 1}"
 
-def from_timelinejs(text: str, kind: str | None = None) -> Imported:
-    """Events of a TimelineJS3 JSON document (chrono's own export is read back losslessly)."""
-    try:
-        document = json.loads(text)
-    except ValueError as exc:
-        raise UsageError(f"not JSON: {exc}") from None
-    events = document.get("events") if isinstance(document, dict) else None
-    if not isinstance(events, list):
-        raise UsageError("not a TimelineJS3 document: no 'events' array")
-    result = Imported()
-    chrono_meta = document.get("chrono", {}) if isinstance(document.get("chrono"), dict) else {}
-    result.sources = [s for s in chrono_meta.get("sources", []) if isinstance(s, dict)]
-    result.actors = [a for a in chrono_meta.get("actors", []) if isinstance(a, dict)]
-    tables = []
-    for number, item in enumerate(events, start=1):
-        try:
-            tables.append((number, _timelinejs_event(item, kind)))
-        except (ValueError, TypeError, AttributeError) as exc:
-            result.bad.append((number, str(exc)))
-    _finish(result, tables)
-    return result
+    def cell(self, values: Sequence[str], col: int) -> str:
+        """The cell's text, or '' when it is empty or one of the null values."""
+        value = values[col].strip() if col < len(values) else ""
+        return "" if value in self.nulls else value
 
+    def first(self, values: Sequence[str], key: str) -> tuple[str, int]:
+        """The first non-missing cell among the key's columns, and its column (or the first one).
 
-def _plain(text: Any) -> str:
-    return html.unescape(_TAG_RE.sub("", str(text or ""))).strip()
+        For a date, an all-zero date (0000-00-00) is missing too, so ``date=Date|Year`` falls back.
+        """
+        from chrono.celldates import is_no_date
 
+        cols = self.mapping.get(key, ())
+        nothing = ""
+        for col in cols:
+            value = self.cell(values, col)
+            if value and key in ("date", "end") and is_no_date(value):
+                nothing = nothing or value
+            elif value:
+                return value, col
+        return nothing, cols[0] if cols else 0
 
-def _tjs_date(value: Any) -> str:
-    if not isinstance(value, dict) or not str(value.get("year", "")).strip():
-        raise ValueError("a date needs at least a year")
-    year = int(str(value["year"]).strip())
-    text = f"{year:04d}"
-    month, day = str(value.get("month", "") or "").strip(), str(value.get("day", "") or "").strip()
-    if month:
-        text += f"-{int(month):02d}"
-        if day:
-            text += f"-{int(day):02d}"
-    return text
+    def row(self, line: int, values: Sequence[str]) -> Row:
+        """One row as a Row; CellError names the cell at fault, LeftOut a row that is no event."""
+        slide_type = self.cell(values, self.template_type).lower() if self.template_type is not None else ""
+        title, title_col = self.first(values, "title")
+        if slide_type == "title":
+            raise LeftOut(f"the title slide {title!r}: a timeline's title, not an event")
+        table: dict[str, Any] = {}
+        if self.template_type is not None:  # the TimelineJS template holds HTML
+            title = plain_text(title, keep_breaks=False)
+        span = self._span(values)
+        summary, _ = self.first(values, "summary")
+        if self.template_type is not None:
+            summary = plain_text(summary)
+            title = title or first_words(summary)
+        if not title:
+            raise CellError(title_col, "no title (the cell is empty or a null value)")
+        given_kind, _ = self.first(values, "kind")
+        kind = "era" if slide_type == "era" else given_kind or self.options.kind or "event"
+        ident, id_col = self.first(values, "id")
+        if ident:
+            table["id"] = normalise_id(ident)
+            if not table["id"]:
+                del table["id"]
+                self.changed.append(Note(line, id_col + 1, f"id {ident!r} has no letters or digits; generated one"))
+            elif table["id"] != ident:
+                self.changed.append(Note(line, id_col + 1, f"id {ident!r} written as {table['id']!r}"))
+        table["kind"] = kind_of(kind) or "event"
+        if "kind" in self.mapping and not given_kind and slide_type != "era" and self.options.kind is None:
+            self.kindless += 1
+        table["title"] = title
+        for key in ("place", "note"):
+            table[key] = self.first(values, key)[0]
+        table["summary"] = summary
+        for key in LIST_KEYS:
+            table[key] = split_list(self.first(values, key)[0])
+        for key in ("sources", "related"):
+            table[key] = [ref for ref in map(normalise_id, table[key]) if ref]
+        extra = self._extra(values)
+        if extra:
+            table["extra"] = extra
+        return Row(line, span, table, id_col)
 
+    def _span(self, values: Sequence[str]) -> DateSpan:
+        from chrono.celldates import is_no_date, read_cell
 
-def _timelinejs_event(item: Any, kind: str | None) -> dict[str, Any]:
-    if not isinstance(item, dict):
-        raise ValueError("an event must be an object")
-    own = item.get("chrono")
-    if isinstance(own, dict):  # chrono's export: the whole record travels along
-        return {key: own[key] for key in EVENT_KEYS if key in own and own[key] not in (None, [], {})}
-    text: dict[str, Any] = item["text"] if isinstance(item.get("text"), dict) else {}
-    date = _tjs_date(item.get("start_date"))
-    if isinstance(item.get("end_date"), dict):
-        date += "/" + _tjs_date(item["end_date"])
-    raw = {
-        "id": str(item.get("unique_id") or ""),
-        "date": date,
-        "title": _plain(text.get("headline")),
-        "kind": slug(str(item.get("group") or "")) or kind or "event",
-    }
-    summary = _plain(text.get("text"))
-    if summary:
-        raw["summary"] = summary
-    return raw
-
-
-def _finish(result: Imported, tables: list[tuple[int, dict[str, Any]]]) -> None:
-    """Normalise dates, check each table's values, give ids, and keep only the readable ones."""
-    taken = {str(t.get("id")) for _, t in tables if t.get("id")}
-    declared_sources = {str(s.get("id")) for s in result.sources}
-    for line, table in tables:
-        try:
-            _normalise(table, taken)
-        except ValueError as exc:
-            result.bad.append((line, str(exc)))
-            continue
-        result.events.append(table)
-    known = {str(t["id"]) for t in result.events}
-    kept = []
-    for table in result.events:
-        missing = [ref for ref in table.get("related", []) if ref not in known]
-        if missing:
-            result.bad.append((_line_of(tables, table), f"related: no event with id {', '.join(map(repr, missing))}"))
+        if "date" in self.mapping:
+            text, col = self.first(values, "date")
+            if not text or is_no_date(text):
+                raise CellError(col, f"no date ({text!r})" if text else "no date (the cell is empty or a null value)")
+            try:
+                span = read_cell(text)
+            except DateError as exc:
+                raise CellError(col, str(exc)) from None
         else:
-            kept.append(table)
-    result.events = kept
-    wanted = sorted({ref for table in kept for ref in table.get("sources", [])} - declared_sources)
-    result.sources.extend({"id": ref, "title": ref} for ref in wanted)
-    result.bad.sort()
+            start = self._parts(values, "year", "month", "day")
+            if start is None:
+                raise CellError(self.mapping["year"][0], "no year (the cell is empty or a null value)")
+            span = DateSpan(start)
+        end_col = self.mapping.get("end", self.mapping.get("end_year", (0,)))[0]
+        end, open_end = self._end(values)
+        if open_end or end is not None:
+            if span.end is not None or span.open_end:
+                raise CellError(end_col, f"the date {span.edtf!r} already has an end")
+            if open_end:
+                return DateSpan(span.start, open_end=True)
+            assert end is not None
+            span = DateSpan(span.start, end)
+        if span.end is not None and span.end.edtf == span.start.edtf:
+            return DateSpan(span.start)  # 2019-04-25/2019-04-25 is one day
+        if span.end is not None:
+            try:
+                return make_span(span.start, span.end)
+            except DateError as exc:
+                raise CellError(end_col, str(exc)) from None
+        return span
+
+    def _end(self, values: Sequence[str]) -> tuple[PartialDate | None, bool]:
+        from chrono.celldates import is_no_date, read_cell
+
+        if "end" not in self.mapping:
+            return (
+                (self._parts(values, "end_year", "end_month", "end_day"), False)
+                if "end_year" in self.mapping
+                else (None, False)
+            )
+        text, col = self.first(values, "end")
+        if text in self.open_ends:
+            return None, True
+        if not text or is_no_date(text):
+            return None, False
+        try:
+            end = read_cell(text)
+        except DateError as exc:
+            raise CellError(col, str(exc)) from None
+        if end.end is not None or end.open_end:
+            raise CellError(col, f"{text!r} is an interval; an end is one date")
+        return end.start, False
+
+    def _parts(self, values: Sequence[str], *keys: str) -> PartialDate | None:
+        """A date from split year, month and day columns (a zero month or day is unknown)."""
+        parts: list[int] = []
+        for key in keys:
+            if key not in self.mapping or len(parts) < keys.index(key):
+                break
+            text, col = self.first(values, key)
+            if not text:
+                break
+            try:
+                number = int(float(text)) if re.fullmatch(r"-?\d+(\.0*)?", text) else int(text)
+            except ValueError:
+                raise CellError(
+                    col, f"{text!r} is not a number: a {key.rsplit('_', 1)[-1]} column holds numbers"
+                ) from None
+            if key.endswith("year") and not 1 <= number <= 9999:
+                raise LeftOut(f"the year {number} is outside 0001-9999, the years chrono can hold")
+            if number == 0 and not key.endswith("year"):
+                break
+            parts.append(number)
+        if not parts:
+            return None
+        return _compose(parts, self.mapping[keys[len(parts) - 1]][0])
+
+    def _extra(self, values: Sequence[str]) -> dict[str, Any]:
+        extra: dict[str, Any] = {}
+        mapped_text, _ = self.first(values, "extra")
+        if mapped_text:
+            try:
+                parsed = json.loads(mapped_text)
+            except (ValueError, RecursionError):  # nested too deeply for the decoder: kept as text
+                parsed = {"extra": mapped_text}
+            extra = parsed if isinstance(parsed, dict) else {"extra": parsed}  # JSON nulls: left out on writing
+        for col, name in self.extra_columns:
+            value = self.cell(values, col)
+            if value:
+                extra[name] = value
+        return extra
 
 
-def _line_of(tables: list[tuple[int, dict[str, Any]]], table: dict[str, Any]) -> int:
-    return next(line for line, candidate in tables if candidate is table)
+def _compose(parts: list[int], col: int) -> PartialDate:
+    from chrono.dates import parse_date
 
-
-def _normalise(table: dict[str, Any], taken: set[str]) -> None:
-    for key in ("date", "title", "kind"):
-        if not table.get(key):
-            raise ValueError(f"{key}: missing")
+    text = f"{parts[0]:04d}" + "".join(f"-{part:02d}" for part in parts[1:])
     try:
-        span = read_date(str(table["date"]))
-        end_text = str(table.pop("end", "") or "")
-        if end_text:
-            end = read_date(end_text)
-            span = read_date(f"{span.start.edtf}/{end.start.edtf}")
+        return parse_date(text)
     except DateError as exc:
-        raise ValueError(f"date: {exc}") from None
-    if not KIND_RE.fullmatch(str(table["kind"])):
-        table["kind"] = slug(str(table["kind"])) or "event"
-    ident = str(table.get("id") or "")
-    if ident and not ID_RE.fullmatch(ident):
-        raise ValueError(f"id: {ident!r} is not a valid id (lowercase letters, digits and '-')")
-    if not ident:
-        table["id"] = make_id(span, str(table["title"]), taken)
-    if span.end is not None:
-        table["date"] = date_value(span.start.edtf)
-        table["end"] = date_value(span.end.edtf)
-    else:
-        table["date"] = date_value(span.edtf)
-    for key in TEXT_KEYS:
-        if key in table and not table[key]:
-            del table[key]
-    for key in LIST_KEYS:
-        if key in table and not table[key]:
-            del table[key]
-    order = {key: index for index, key in enumerate(EVENT_KEYS)}
-    items = sorted(table.items(), key=lambda item: order.get(item[0], len(order)))
-    table.clear()
-    table.update(items)
+        raise CellError(col, str(exc)) from None
+
+
+def _extra_names(headers: Sequence[str], used: set[int]) -> list[tuple[int, str]]:
+    """Unmapped columns and the ``extra`` key each one gets (made unique)."""
+    names: list[tuple[int, str]] = []
+    seen: set[str] = set()
+    for col, header in enumerate(headers):
+        if col in used:
+            continue
+        base = slug(header).replace("-", "_") or f"column_{col + 1}"
+        name, number = base, 2
+        while name in seen:
+            name, number = f"{base}_{number}", number + 1
+        seen.add(name)
+        names.append((col, name))
+    return names

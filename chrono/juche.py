@@ -50,6 +50,6 @@ def span_text(span: DateSpan) -> str:
     """A span in Juche years: 'Juche 90 (2001)-08-04/Juche 90 (2001)-08-05', '.../..' for ongoing."""
     if span.open_end:
         return f"{date_text(span.start)}/.."
-    if span.end is not None:
+    if span.end is not None and not span.single:
         return f"{date_text(span.start)}/{date_text(span.end)}"
     return date_text(span.start)

@@ -26,6 +26,9 @@ def contains_words(haystack: tuple[str, ...], needle: tuple[str, ...]) -> bool:
 
 
 def name_matches(query: str, spellings: tuple[str, ...]) -> bool:
-    """True when the query is one of the spellings, or whole words of one, ignoring case and marks."""
-    wanted = words(query)
-    return any(contains_words(words(spelling), wanted) for spelling in spellings)
+    """True when every word of the query is a whole word of one spelling, in any order, ignoring
+    case and marks: ``Hillary Clinton`` finds "Hillary Rodham Clinton", ``Il Kim`` Kim Jong Il."""
+    wanted = set(words(query))
+    if not wanted:
+        return False
+    return any(wanted.issubset(words(spelling)) for spelling in spellings)

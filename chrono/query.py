@@ -23,6 +23,7 @@ class Match(enum.Enum):
 
     OVERLAP = "overlap"
     WITHIN = "within"
+    START = "start"  # the start date lies wholly inside the range: "signed in 1993"
 
 
 class SortKey(enum.Enum):
@@ -46,6 +47,7 @@ class Query:
     tags: tuple[str, ...] = ()
     place: str | None = None
     grep: str | None = None
+    extras: tuple[tuple[str, str], ...] = ()  # --extra KEY=VALUE, all of them
     sort: SortKey = SortKey.DATE
     reverse: bool = False
     limit: int | None = None
@@ -68,9 +70,9 @@ def compile_grep(pattern: str) -> re.Pattern[str]:
 def is_plain_range(query: Query) -> bool:
     """True when the query is only a date range in chronology order (what the cache answers
     from its stored lines without decoding events)."""
-    return not (query.kinds or query.actors or query.tags or query.place or query.grep or query.reverse) and (
-        query.sort is SortKey.DATE
-    )
+    return not (
+        query.kinds or query.actors or query.tags or query.place or query.grep or query.reverse or query.extras
+    ) and (query.sort is SortKey.DATE and query.match is not Match.START)
 
 
 def check_range(query: Query) -> None:
@@ -87,6 +89,8 @@ def run(query: Query, timeline: TimelineView) -> Iterator[Event]:
         candidates: Iterable[Event] = timeline.events
     elif query.match is Match.OVERLAP:
         candidates = timeline.overlapping(query.lo, query.hi)
+    elif query.match is Match.START:
+        candidates = starting(timeline.overlapping(query.lo, query.hi), query.lo, query.hi)
     else:
         candidates = timeline.within(query.lo, query.hi)
     events: Iterator[Event] = filter(predicate(query, timeline.chronology), candidates)
@@ -96,6 +100,18 @@ def run(query: Query, timeline: TimelineView) -> Iterator[Event]:
     elif query.reverse:
         events = iter(list(events)[::-1])
     return islice(events, query.limit) if query.limit is not None else events
+
+
+def starts_inside(event: Event, lo: _dt.date, hi: _dt.date) -> bool:
+    """True when every day the event's start date may stand for lies in ``[lo, hi]``: an event
+    dated 1993 started in 1993; one dated 199X or 1992/1994 may not have."""
+    start = event.when.start
+    return lo <= start.lower and start.upper <= hi
+
+
+def starting(events: Iterable[Event], lo: _dt.date, hi: _dt.date) -> Iterator[Event]:
+    """The events (of those overlapping ``[lo, hi]``) whose start lies wholly inside it."""
+    return (event for event in events if starts_inside(event, lo, hi))
 
 
 _SORTERS = {
@@ -122,7 +138,8 @@ class _Predicate:
         self.grep = compile_grep(query.grep) if query.grep else None
         self.chronology = chronology
         self.actor_refs = [_matching_refs(name, chronology) for name in query.actors]
-        self.active = bool(self.kinds or self.tags or self.place or self.grep or self.actor_refs)
+        self.extras = tuple((key.casefold(), words(value)) for key, value in query.extras)
+        self.active = bool(self.kinds or self.tags or self.place or self.grep or self.actor_refs or self.extras)
 
     def __call__(self, event: Event) -> bool:
         if not self.active:
@@ -137,6 +154,8 @@ class _Predicate:
             return False
         if self.place is not None and (event.place is None or not _place_matches(event.place, self.place)):
             return False
+        if self.extras and not all(_extra_matches(event, key, value) for key, value in self.extras):
+            return False
         return self.grep is None or self.grep.search(searchable_text(event, self.chronology)) is not None
 
 
@@ -144,6 +163,40 @@ def _place_matches(place: str, wanted: tuple[str, ...]) -> bool:
     from chrono.names import contains_words, words
 
     return contains_words(words(place), wanted)
+
+
+def extra_value(event: Event, key: str) -> object:
+    """The value of ``extra.KEY`` (the key matched ignoring case when not written exactly), or None."""
+    if key in event.extra:
+        return event.extra[key]
+    folded = key.casefold()
+    for name, value in event.extra.items():
+        if name.casefold() == folded:
+            return value
+    return None
+
+
+def extra_texts(value: object) -> list[str]:
+    """An extra value as texts: each element of a list (nested ones flattened), tables as their values."""
+    if value is None:
+        return []
+    if isinstance(value, (list, tuple)):
+        return [text for item in value for text in extra_texts(item)]
+    if isinstance(value, dict):
+        return [text for item in value.values() for text in extra_texts(item)]
+    if isinstance(value, bool):
+        return ["true" if value else "false"]
+    if isinstance(value, (_dt.date, _dt.datetime, _dt.time)):
+        return [value.isoformat()]
+    return [str(value)]
+
+
+def _extra_matches(event: Event, key: str, wanted: tuple[str, ...]) -> bool:
+    """``--extra KEY=VALUE``: the value (or any element of a list) equals VALUE, ignoring case,
+    accents and punctuation."""
+    from chrono.names import words
+
+    return any(words(text) == wanted for text in extra_texts(extra_value(event, key)))
 
 
 def _matching_refs(query: str, chronology: Chronology) -> frozenset[str]:
@@ -160,8 +213,11 @@ def _matching_refs(query: str, chronology: Chronology) -> frozenset[str]:
 
 
 def searchable_text(event: Event, chronology: Chronology) -> str:
-    """The text ``--grep`` searches: id, title, summary, note, place, actor names and tags."""
+    """The text ``--grep`` searches: id, title, summary, note, place, actor names, tags and the
+    values of ``extra``."""
     parts = [event.id, event.title, event.summary or "", event.note or "", event.place or ""]
     parts.extend(chronology.actor_names(event))
     parts.extend(event.tags)
+    if event.extra:
+        parts.extend(extra_texts(dict(event.extra)))
     return "\n".join(parts)

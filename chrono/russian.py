@@ -30,7 +30,9 @@ def _forms(nominative: str) -> tuple[str, ...]:
     return (nominative, nominative + "а", nominative + "у", nominative + "е", nominative + "ом")
 
 
-_MONTH = {form: english for nominative, english in zip(_NOMINATIVE, _ENGLISH, strict=True) for form in _forms(nominative)}
+_MONTH = {
+    form: english for nominative, english in zip(_NOMINATIVE, _ENGLISH, strict=True) for form in _forms(nominative)
+}
 _WORD_RE = re.compile(r"[а-яё]+\.?", re.IGNORECASE)
 _YEAR_WORDS = frozenset({"год", "года", "году", "годом", "г", "г."})
 _JUCHE_WORDS = frozenset({"чучхе"})

@@ -39,11 +39,22 @@ def _keys(event: Event, by: By, chronology: Chronology) -> Iterable[str]:
     return list(dict.fromkeys(event.tags)) or ["(none)"]
 
 
-def counts(events: Iterable[Event], by: By, chronology: Chronology) -> list[tuple[str, int]]:
-    """Counts per group: years and decades in time order (gaps included as zero), others by count."""
+def _extra_keys(event: Event, key: str) -> list[str]:
+    """The groups of ``--by extra.KEY``: the value, or each element of a list; "(none)" without."""
+    from chrono.query import extra_texts, extra_value
+
+    return list(dict.fromkeys(extra_texts(extra_value(event, key)))) or ["(none)"]
+
+
+def counts(events: Iterable[Event], by: By | str, chronology: Chronology) -> list[tuple[str, int]]:
+    """Counts per group: years and decades in time order (gaps included as zero), others by count.
+
+    ``by`` is a ``By`` or the name of a key of ``extra`` (as ``extra.KEY`` is written without
+    its prefix), whose values are counted as written.
+    """
     counter: Counter[str] = Counter()
     for event in events:
-        counter.update(_keys(event, by, chronology))
+        counter.update(_extra_keys(event, by) if isinstance(by, str) else _keys(event, by, chronology))
     if by in (By.YEAR, By.DECADE) and counter:
         step = 1 if by is By.YEAR else 10
         first, last = (int(key.rstrip("s")) for key in (min(counter), max(counter)))

@@ -18,6 +18,7 @@ from chrono.parsing import FileReport, ParsedFile, merge
 RARE_KIND_MIN_EVENTS = 20
 TYPO_RATIO = 0.75
 FUZZY_GROUP_LIMIT = 200
+FAR_FUTURE_YEAR = 2200  # later dates are mostly sentinels: 9999-12-31 for "still in force"
 
 
 @dataclass(frozen=True, slots=True)
@@ -56,6 +57,23 @@ def check(files: Sequence[ParsedFile], today: _dt.date) -> Report:
     return Report(tuple(every), len(files))
 
 
+LONG_REPORT = 20  # problems past which ``chrono check`` ends with a count per code
+
+
+def only(report: Report, select: Sequence[str] = (), ignore: Sequence[str] = ()) -> Report:
+    """The report keeping only the problems whose code is in ``select`` (when given) and not in
+    ``ignore``, as ruff's ``--select`` and ``--ignore`` do."""
+    chosen, dropped = set(select), set(ignore)
+    kept = tuple(p for p in report.problems if (not chosen or p.code in chosen) and p.code not in dropped)
+    return Report(kept, report.files)
+
+
+def code_counts(problems: Sequence[Problem]) -> list[tuple[str, str, int]]:
+    """(code, severity, count) per code: most frequent first, then by code."""
+    counted = Counter((p.code, p.severity.value) for p in problems)
+    return [(code, severity, n) for (code, severity), n in sorted(counted.items(), key=lambda i: (-i[1], i[0]))]
+
+
 # (event, key to point at, code, message, literal to find in the key's value)
 Warning_ = tuple[Event, str, str, str, "str | None"]
 
@@ -91,7 +109,22 @@ def _warnings(chronology: Chronology, today: _dt.date) -> Iterator[Warning_]:
         if event.earliest > today:
             message = f"{label}: date {event.when.edtf} is after today ({today.isoformat()}; pin it with --today)"
             yield event, "date", "future-date", message, None
+        yield from _far_future(event, label)
     yield from _near_duplicates(events)
+
+
+def _far_future(event: Event, label: str) -> Iterator[Warning_]:
+    """A date or end after FAR_FUTURE_YEAR, which stretches every timeline's axis to it."""
+    when = event.when
+    if when.start.lower.year > FAR_FUTURE_YEAR:
+        message = f"{label}: date {when.start.edtf} is after the year {FAR_FUTURE_YEAR}; a placeholder?"
+        yield event, "date", "far-future", message, None
+    if when.end is not None and when.end.lower.year > FAR_FUTURE_YEAR:
+        message = (
+            f"{label}: end {when.end.edtf} is after the year {FAR_FUTURE_YEAR}; "
+            f"if it means 'still ongoing', write the date as '{when.start.edtf}/..'"
+        )
+        yield event, "end", "far-future", message, None
 
 
 def _near_duplicates(events: Sequence[Event]) -> Iterator[Warning_]:

@@ -18,6 +18,8 @@ from pathlib import Path
 
 import tomli_w
 
+from chrono.fmt import format_text
+
 SOURCE = {
     "id": "office-of-the-historian",
     "title": "Visits by Foreign Leaders and Heads of State",
@@ -71,7 +73,8 @@ def convert(source_dir: Path) -> str:
             event["sources"] = [SOURCE["id"]]
             event["extra"] = {"country": country, "record": int(ident)}
             events.append(event)
-    return HEADER + tomli_w.dumps({"source": [SOURCE], "event": events})
+    # Written in chrono fmt's canonical layout, so that `chrono fmt --check data/` passes.
+    return format_text("us-visits.toml", HEADER + tomli_w.dumps({"source": [SOURCE], "event": events}))
 
 
 def main(argv: list[str]) -> int:

@@ -40,9 +40,23 @@ def _items(values: Iterable[tuple[str, str | None]], incomplete: str) -> list[Co
 
 
 def event_ids(ctx: click.Context, param: click.Parameter, incomplete: str) -> list[CompletionItem]:
-    """Event ids, with their titles as help."""
+    """Event ids, with their titles as help: those starting with what was typed, else those
+    holding it as whole words (``kyoto`` offers ``1997-12-11-kyoto-protocol``)."""
     chronology = _chronology(ctx)
-    return _items(((e.id, e.title) for e in chronology.events), incomplete) if chronology else []
+    if chronology is None:
+        return []
+    titles = {e.id: e.title for e in chronology.events}
+    found = _items(titles.items(), incomplete)
+    if found or not incomplete:
+        return found
+    from chrono.escape import visible
+    from chrono.lookup import word_matches
+
+    return [
+        CompletionItem(visible(ident), help=visible(titles[ident]))
+        for ident in word_matches(incomplete, list(titles))
+        if "\n" not in ident
+    ]
 
 
 def kinds(ctx: click.Context, param: click.Parameter, incomplete: str) -> list[CompletionItem]:

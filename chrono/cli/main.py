@@ -40,6 +40,9 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "config": ("chrono.cli.commands.config_cmd", "Print the effective settings and where each came from."),
     "check": ("chrono.cli.commands.check_cmd", "Check chronology files; report every problem."),
     "diff": ("chrono.cli.commands.diff_cmd", "What changed between two versions of a chronology."),
+    "fmt": ("chrono.cli.commands.fmt_cmd", "Rewrite chronology files in the canonical layout, comments kept."),
+    "edit": ("chrono.cli.commands.edit_cmd", "Open an event in $EDITOR; the file is checked before it is kept."),
+    "sql": ("chrono.cli.commands.sql_cmd", "Run one read-only SQL query over the events."),
 }
 
 EPILOG = """\b

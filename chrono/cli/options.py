@@ -201,11 +201,18 @@ class FilterArgs:
     tags: tuple[str, ...]
     place: str | None
     grep: str | None
+    extras: tuple[str, ...] = ()
 
 
-_MATCH_HELP = "overlap: the event's span touches the range; within: it lies inside it."
+_MATCH_HELP = (
+    "overlap: the event's span touches the range; within: it lies inside it; "
+    "start: its start date lies inside it (signed in 1993)."
+)
 _ACTOR_HELP = "Keep events with this actor: id, name, alias or whole words of one (repeatable: all of them)."
-_GREP_HELP = "Keep events where REGEX matches id, title, summary, note, place, actors or tags (ignoring case)."
+_GREP_HELP = (
+    "Keep events where REGEX matches id, title, summary, note, place, actors, tags or extra values (ignoring case)."
+)
+_EXTRA_HELP = "Keep events whose extra.KEY (or an element of it) is VALUE, ignoring case and accents (repeatable: all)."
 _FILTER_OPTIONS = (
     click.option("--from", "date_from", metavar="DATE", help="Events on or after DATE (at its precision)."),
     click.option("--to", "date_to", metavar="DATE", help="Events on or before DATE (--to 2001 includes 2001-12-31)."),
@@ -232,6 +239,7 @@ _FILTER_OPTIONS = (
     ),
     click.option("--place", metavar="TEXT", help="Keep events whose place contains these words."),
     click.option("--grep", metavar="REGEX", help=_GREP_HELP),
+    click.option("--extra", "extras", multiple=True, metavar="KEY=VALUE", help=_EXTRA_HELP),
 )
 
 
@@ -240,7 +248,7 @@ def _with_filters(func: F, options: tuple[Callable[[F], F], ...]) -> F:
     def wrapper(*args: Any, **kwargs: Any) -> Any:
         values = {name: kwargs.pop(name, None) for name in FilterArgs.__dataclass_fields__}
         values["match"] = values["match"] or Match.OVERLAP.value
-        values.update({name: values[name] or () for name in ("kinds", "actors", "tags")})
+        values.update({name: values[name] or () for name in ("kinds", "actors", "tags", "extras")})
         kwargs["filters"] = FilterArgs(**values)
         return func(*args, **kwargs)
 
@@ -302,6 +310,17 @@ def date_bounds(value: str | None, option: str, today: _dt.date) -> tuple[_dt.da
     return arg.lower, arg.upper
 
 
+def parse_extras(values: tuple[str, ...]) -> tuple[tuple[str, str], ...]:
+    """``--extra KEY=VALUE`` values as (key, value) pairs; one without ``=`` is a usage error."""
+    pairs = []
+    for value in values:
+        key, sep, wanted = value.partition("=")
+        if not sep or not key.strip():
+            raise UsageError(f"{value!r} is not KEY=VALUE (for example --extra country=France)", option="--extra")
+        pairs.append((key.strip(), wanted))
+    return tuple(pairs)
+
+
 def build_query(
     filters: FilterArgs,
     today: _dt.date,
@@ -317,6 +336,7 @@ def build_query(
         tags=filters.tags,
         place=filters.place,
         grep=filters.grep,
+        extras=parse_extras(filters.extras),
         sort=SortKey(sort),
         reverse=reverse,
         limit=limit,

@@ -27,6 +27,7 @@ def record(change: Change) -> dict[str, Any]:
         "old": change.old,
         "new": change.new,
         "date_change": change.date_change.value if change.date_change else None,
+        "file": change.file,
     }
 
 
@@ -48,8 +49,9 @@ def stat_line(changes: Sequence[Change]) -> str:
     return ", ".join(f"{count} {op}" for op, count in counts(changes).items())
 
 
-def terminal_text(changes: Sequence[Change]) -> Any:
-    """Grouped, coloured text: added, removed, renamed, then changed records with their fields."""
+def terminal_text(changes: Sequence[Change], files: bool = False) -> Any:
+    """Grouped, coloured text: added, removed, renamed, then changed records with their fields;
+    with ``files``, each record's file in brackets (for a diff of directories)."""
     from rich.text import Text
 
     from chrono.escape import visible
@@ -64,6 +66,10 @@ def terminal_text(changes: Sequence[Change]) -> Any:
         Op.RENAMED: ("→", "cyan"),
         Op.CHANGED: ("~", "yellow"),
     }
+
+    def where(change: Change) -> str:
+        return f"  [{visible(change.file)}]" if files and change.file else ""
+
     for op, title in ((Op.ADDED, "Added"), (Op.REMOVED, "Removed"), (Op.RENAMED, "Renamed"), (Op.CHANGED, "Changed")):
         group = [c for c in changes if c.op is op]
         if not group:
@@ -74,7 +80,8 @@ def terminal_text(changes: Sequence[Change]) -> Any:
         for change in group:
             if op is Op.CHANGED:
                 if change.id != previous:
-                    text.append(f"  {mark} {change.id}\n", style=style)
+                    text.append(f"  {mark} {change.id}", style=style)
+                    text.append(where(change) + "\n", style="dim")
                     previous = change.id
                 kind = f" ({change.date_change.value})" if change.date_change else ""
                 text.append(f"      {change.field}{kind}: ")
@@ -82,10 +89,10 @@ def terminal_text(changes: Sequence[Change]) -> Any:
                 text.append(" → ")
                 text.append(shown(change.new) + "\n", style="green")
             elif op is Op.RENAMED:
-                text.append(f"  {mark} {shown(change.old)} → {change.id}\n", style=style)
+                text.append(f"  {mark} {shown(change.old)} → {change.id}", style=style)
+                text.append(where(change) + "\n", style="dim")
             else:
-                text.append(
-                    f"  {mark} {change.id}  {shown(change.new if op is Op.ADDED else change.old)}\n", style=style
-                )
+                text.append(f"  {mark} {change.id}  {shown(change.new if op is Op.ADDED else change.old)}", style=style)
+                text.append(where(change) + "\n", style="dim")
         text.append("\n")
     return text

@@ -36,7 +36,7 @@ def rows(
 
         shown = juche_text(when)
     else:
-        shown = when.edtf
+        shown = when.shown
     out: list[tuple[str, str]] = [
         ("id", event.id),
         ("title", event.title),
@@ -66,8 +66,8 @@ def rows(
         source = chronology.sources.get(ref)
         out.append(("source", f"{ref}: {source_text(source)}" if source else ref))
     linked = links(chronology, event)
-    out.extend(("links-to", f"{e.when.edtf} {e.id} {e.title}") for e in linked.links_to)
-    out.extend(("linked-from", f"{e.when.edtf} {e.id} {e.title}") for e in linked.linked_from)
+    out.extend(("links-to", f"{e.when.shown} {e.id} {e.title}") for e in linked.links_to)
+    out.extend(("linked-from", f"{e.when.shown} {e.id} {e.title}") for e in linked.linked_from)
     return out
 
 

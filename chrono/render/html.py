@@ -66,7 +66,7 @@ def _href(url: str) -> str | None:
 def page(events: Iterable[Event], chronology: Chronology, title: str = "Chronology") -> Iterator[str]:
     """The page, in pieces."""
     chosen = list(events)
-    span = f"{chosen[0].when.edtf} – {chosen[-1].when.edtf}" if chosen else "no events"
+    span = f"{chosen[0].when.shown} – {chosen[-1].when.shown}" if chosen else "no events"
     yield (
         '<!doctype html>\n<html lang="en">\n<head>\n<meta charset="utf-8">\n'
         '<meta name="viewport" content="width=device-width, initial-scale=1">\n'
@@ -92,7 +92,7 @@ def _event(event: Event, chronology: Chronology) -> str:
     start = event.earliest.isoformat()
     parts = [
         f'<li class="event" id="{event.id}" style="--kind: {colour}">',
-        f'<time class="when" datetime="{start}">{_text(event.when.edtf)}</time>',
+        f'<time class="when" datetime="{start}">{_text(event.when.shown)}</time>',
         f'<span class="kind">{_text(event.kind)}</span>',
         f"<h3>{_text(event.title)}</h3>",
     ]

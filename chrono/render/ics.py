@@ -38,6 +38,14 @@ def description(event: Event, chronology: Chronology) -> str:
     return "\n\n".join(parts)
 
 
+def yearly_rule(day: _dt.date) -> dict[str, object]:
+    """Every year on the day; 29 February is the last day of February, so common years show it
+    on the 28th (as ``chrono anniversaries`` does) instead of RFC 5545 skipping them."""
+    if (day.month, day.day) == (2, 29):
+        return {"freq": "yearly", "bymonth": 2, "bymonthday": -1}
+    return {"freq": "yearly"}
+
+
 def render(events: Iterable[Event], chronology: Chronology, stamp: _dt.date, yearly: bool) -> tuple[bytes, int]:
     """The calendar as bytes, and how many events were left out for want of a day."""
     try:
@@ -68,6 +76,6 @@ def render(events: Iterable[Event], chronology: Chronology, stamp: _dt.date, yea
         if text:
             item.add("description", visible(text))
         if yearly:
-            item.add("rrule", {"freq": "yearly"})
+            item.add("rrule", yearly_rule(event.when.earliest))
         calendar.add_component(item)
     return calendar.to_ical(), left_out

@@ -46,7 +46,7 @@ def lines(events: Iterable[Event], chronology: Chronology, title: str = "Chronol
 def _entry(event: Event, chronology: Chronology, cited: dict[str, None]) -> str:
     notes = "".join(f"[^{ref}]" for ref in event.sources if ref in chronology.sources)
     cited.update(dict.fromkeys(ref for ref in event.sources if ref in chronology.sources))
-    head = f"- **{event.when.edtf}** · *{event.kind}* · {escape(event.title)}"
+    head = f"- **{event.when.shown}** · *{event.kind}* · {escape(event.title)}"
     if event.place:
         head += f" — {escape(event.place)}"
     body = head + notes + "\n"

@@ -38,13 +38,27 @@ def parse_fields(spec: str | None) -> tuple[str, ...]:
     if not spec:
         return DEFAULT_FIELDS
     names = tuple(name.strip() for name in spec.split(",") if name.strip())
-    unknown = [name for name in names if name not in FIELDS]
+    unknown = [name for name in names if name not in FIELDS and not _is_extra(name)]
     if unknown or not names:
         shown = ", ".join(unknown) or "(none)"
-        raise ValueError(f"unknown field {shown}; valid fields: {', '.join(FIELD_NAMES)}")
+        raise ValueError(f"unknown field {shown}; valid fields: {', '.join(FIELD_NAMES)}, extra.KEY")
     return names
+
+
+def _is_extra(name: str) -> bool:
+    return name.startswith("extra.") and len(name) > len("extra.")
+
+
+def field_value(event: Event, chronology: Chronology, name: str) -> Any:
+    """One field of the record; ``extra.KEY`` is that key of ``extra`` (None when absent)."""
+    getter = FIELDS.get(name)
+    if getter is not None:
+        return getter(event, chronology)
+    from chrono.query import extra_value
+
+    return extra_value(event, name[len("extra.") :])
 
 
 def record(event: Event, chronology: Chronology, fields: tuple[str, ...] = FIELD_NAMES) -> dict[str, Any]:
     """The event as a JSON-ready dict holding ``fields`` in that order."""
-    return {name: FIELDS[name](event, chronology) for name in fields}
+    return {name: field_value(event, chronology, name) for name in fields}

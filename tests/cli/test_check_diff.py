@@ -118,6 +118,7 @@ def test_diff_tsv_stat_json_and_exit_codes(invoke: Invoke, write_toml: WriteToml
         "old": "2002",
         "new": "2002-08-23",
         "date_change": "refinement",
+        "file": str(new),
     }
     same = invoke(["diff", str(old), str(old)])
     assert (same.exit_code, same.stdout) == (0, "")

@@ -105,9 +105,9 @@ def test_import_timelinejs_own_example_format(invoke: Invoke, tmp_path: Path) ->
     }  # fmt: skip
     (tmp_path / "ex.json").write_text(json.dumps(example), encoding="utf-8")
     bad = invoke(["import", "timelinejs", str(tmp_path / "ex.json")])
-    assert bad.exit_code == 2 and "event 4: a date needs at least a year" in bad.stderr and bad.stdout == ""
+    assert bad.exit_code == 2 and "event 4: start_date: a date needs at least a year" in bad.stderr and bad.stdout == ""
     result = invoke(["import", "timelinejs", str(tmp_path / "ex.json"), "--skip-bad", "--kind", "milestone"])
-    assert result.exit_code == 0 and "skipped event 4" in result.stderr
+    assert result.exit_code == 0 and f"skipped {tmp_path / 'ex.json'}: event 4: start_date" in result.stderr
     (tmp_path / "out.toml").write_text(result.stdout, encoding="utf-8")
     events = {e.id: e for e in load([str(tmp_path / "out.toml")]).events}
     assert set(events) == {"1978-first-recording", "1985-03-debut-album-tour", "2012-02-11-dies"}

@@ -272,6 +272,9 @@ EXPECTED = {
     "diff": {"--format", "--color", "--no-pager"},
     "config": {"--data", "--color", "--no-pager", "--calendar"},
     "import": set(),
+    "edit": {"--data"},
+    "fmt": set(),
+    "sql": {"--data", "--today", "--format", "--color", "--no-pager"},
     "datasets": set(),
     "completion": set(),
 }

@@ -130,8 +130,11 @@ def list_args() -> st.SearchStrategy[list[str]]:
         st.tuples(st.just("--grep"), st.one_of(texts, st.sampled_from(["(", "[", "*", "a{2,}", "(?i)x"]))),
         st.tuples(st.just("--sort"), st.sampled_from(["date", "title", "kind", "id", "nope"])),
         st.tuples(st.just("--limit"), st.sampled_from(["0", "1", "5", "-1", "x"])),
-        st.tuples(st.just("--match"), st.sampled_from(["overlap", "within"])),
+        st.tuples(st.just("--match"), st.sampled_from(["overlap", "within", "start"])),
+        st.tuples(st.just("--extra"), st.one_of(texts, st.sampled_from(["a=b", "k=", "=v", "x=1"]))),
         st.tuples(st.just("--format"), st.sampled_from(["tsv", "csv", "json", "jsonl", "ids", "table"])),
-        st.tuples(st.just("--fields"), st.sampled_from(["id,title", "date,summary,actors,extra", "nope"])),
+        st.tuples(
+            st.just("--fields"), st.sampled_from(["id,title", "date,summary,actors,extra", "id,extra.a", "nope"])
+        ),
     )
     return st.lists(option, max_size=5).map(lambda pairs: [part for pair in pairs for part in pair])

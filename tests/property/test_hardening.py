@@ -30,6 +30,8 @@ COMMANDS = [
     ["list"], ["list", "--format", "json"], ["list", "--format", "csv"], ["check"], ["stats", "--by", "actor"],
     ["stats", "--gaps", "3"], ["timeline", "--width", "80"], ["anniversaries", "--on", "2001-08-04", "--ahead", "400"],
     ["export", "--format", "markdown"], ["export", "--format", "html"], ["export", "--format", "timelinejs"],
+    ["sql", "select * from events"], ["sql", "select * from event_actors a join events e on e.id = a.event_id",
+    "--format", "json"], ["stats", "--by", "extra.a"],
 ]  # fmt: skip
 
 
@@ -139,7 +141,9 @@ def test_no_data_drives_the_terminal(document: dict[str, Any]) -> None:
     first = document["event"][0]["id"]
     for command in (["list", "--format", "table", "--color", "always"], ["show", first, "--color", "always"],
                     ["timeline", "--by", "actor", "--color", "always"], ["stats", "--by", "tag", "--format", "table"],
-                    ["anniversaries", "--on", "2001-01-01", "--ahead", "366", "--format", "table"], ["check"]):  # fmt: skip
+                    ["anniversaries", "--on", "2001-01-01", "--ahead", "366", "--format", "table"], ["check"],
+                    ["sql", "select * from events", "--format", "table", "--color", "always"],
+                    ["list", "--format", "table", "--fields", "id,title,actors,extra", "--color", "always"]):  # fmt: skip
         result = run([*command, "--data", str(path)], tty=True)
         assert_sane(result, (0, 1))
         for stream in (result.stdout, result.stderr):

@@ -56,7 +56,6 @@ def command(
     Examples:
       chrono anniversaries                       # the coming week
       chrono anniversaries --on 2022-08-05 --behind 1 --ahead 0
-      chrono anniversaries --ahead 30 --kind treaty --format json
     """
     day = resolve_today(today, env)
     centre = day

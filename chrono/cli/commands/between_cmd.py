@@ -82,7 +82,6 @@ def command(
     \b
     Examples:
       chrono between 2000-07-19 2001-08-04          # 1 year, 16 days (381 days)
-      chrono between moscow-declaration today --unit years
       chrono between kim-jong-il-visit-2011 vladivostok-summit-2019 --format json
     """
     day = resolve_today(today, env)

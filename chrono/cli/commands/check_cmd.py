@@ -6,25 +6,29 @@ import click
 
 from chrono.cli.env import Environment
 from chrono.cli.options import data_option, output_options, resolve_today, today_option
-from chrono.cli.output import note, write_paged
+from chrono.cli.output import note, write_lines, write_paged
 from chrono.dataset import read_all
 from chrono.errors import ExitCode
 from chrono.escape import visible
-from chrono.validate import check
+from chrono.validate import LONG_REPORT, check, code_counts, only
 
 
 @click.command("check")
 @click.argument("paths", nargs=-1, metavar="[PATH...]")
 @data_option
 @click.option("--strict", is_flag=True, help="Fail (exit 1) on warnings too.")
+@click.option("--select", "select", metavar="CODE,...", help="Report only problems with these codes.")
+@click.option("--ignore", "ignore", metavar="CODE,...", help="Leave out problems with these codes (e.g. no-source).")
 @today_option
-@output_options(("auto", "text", "json"), color=False)
+@output_options(("auto", "text", "json", "github"), color=False)
 @click.pass_obj
 def command(
     env: Environment,
     paths: tuple[str, ...],
     data: tuple[str, ...],
     strict: bool,
+    select: str | None,
+    ignore: str | None,
     today: str | None,
     fmt: str,
     no_pager: bool,
@@ -33,18 +37,20 @@ def command(
 
     Without PATH or --data, the data 'chrono list' would read (CHRONO_DATA, the configuration
     file's data, the bundled chronology). Each problem is one line, 'path:line:col:
-    error|warning: message [code]'; a summary goes to stderr. Exit 0 without errors (warnings
-    allowed), 1 with errors (--strict: or warnings), 2 when the check could not run (no such file).
+    error|warning: message [code]'; a summary goes to stderr (after a count per code when the
+    report is long). Exit 0 without errors (warnings allowed), 1 with errors (--strict: or
+    warnings), 2 when the check could not run (no such file). --select and --ignore choose
+    problems by code, as ruff does; the exit status follows the problems kept.
 
     \b
     Examples:
       chrono check data/
-      chrono check --strict --today 2026-01-01 chronology.toml
-      chrono check --format json | jq '.[] | select(.severity == "error")'
+      chrono check --format github data/   # annotations in a GitHub Actions run
     """
     day = resolve_today(today, env)
     specs = [*paths, *data] or list(env.settings.data.value)
     report = check(read_all(specs, env.read_stdin), day)
+    report = only(report, _codes(select), _codes(ignore))
     if fmt == "json":
         from chrono.render.jsonout import array_lines
 
@@ -60,11 +66,24 @@ def command(
             for p in report.problems
         )
         write_paged(env, array_lines(records), no_pager)
+    elif fmt == "github":
+        from chrono.render.github import annotation
+
+        write_lines(env, (annotation(problem) for problem in report.problems))
     else:
         write_paged(env, (visible(problem.format()) + "\n" for problem in report.problems), no_pager)
     files = f"{report.files} file{'s' if report.files != 1 else ''}"
     errors = f"{report.errors} error{'s' if report.errors != 1 else ''}"
     warnings = f"{report.warnings} warning{'s' if report.warnings != 1 else ''}"
+    if fmt != "json" and len(report.problems) > LONG_REPORT:
+        note(env, f"{'count':>7}  {'level':<7}  code")
+        for code, severity, count in code_counts(report.problems):
+            note(env, f"{count:>7}  {severity:<7}  {code}")
     note(env, f"chrono check: {errors}, {warnings} in {files}")
     failed = report.errors > 0 or (strict and report.warnings > 0)
     return ExitCode.NEGATIVE if failed else ExitCode.OK
+
+
+def _codes(value: str | None) -> tuple[str, ...]:
+    """``a,b, c`` -> ("a", "b", "c")."""
+    return tuple(code.strip() for code in (value or "").split(",") if code.strip())

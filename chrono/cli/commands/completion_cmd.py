@@ -22,11 +22,12 @@ def command(env: Environment, shell: str) -> None:
     """Print the completion script for SHELL; completes commands, options, and values from the
     data: event ids, kinds, actors, tags, bundled chronology names and files.
 
+    Put one line in the shell's startup file (zsh: eval "$(chrono completion zsh)" in ~/.zshrc).
+
     \b
-    Put this line in the shell's startup file:
-      bash: eval "$(chrono completion bash)"
-      zsh:  eval "$(chrono completion zsh)"
-      fish: chrono completion fish | source
+    Examples:
+      eval "$(chrono completion bash)"        # in ~/.bashrc
+      chrono completion fish | source         # in ~/.config/fish/config.fish
     """
     from chrono.cli.main import cli
 

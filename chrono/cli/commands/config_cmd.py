@@ -36,7 +36,6 @@ def command(env: Environment, data: tuple[str, ...], color: str, no_pager: bool,
     \b
     Examples:
       chrono config
-      chrono config --data events.toml --color never   # what these options would change
       chrono --no-config config
     """
     settings = env.settings

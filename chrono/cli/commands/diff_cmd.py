@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import os
+from dataclasses import replace
+
 import click
 
 from chrono.cli.env import Environment
@@ -22,6 +25,13 @@ def _chronology(files: list[ParsedFile]) -> Chronology:
     return chronology
 
 
+def _label(name: str | None, in_directory: bool) -> str | None:
+    """A file as a diff names it: relative to the directory compared (git's 'REV:' dropped)."""
+    if name is None or not in_directory:
+        return name
+    return os.path.basename(name.split(":", 1)[1] if ":" in name and not os.path.exists(name) else name)
+
+
 @click.command("diff")
 @click.argument("paths", nargs=-1, metavar="OLD NEW")
 @click.option("--rev", metavar="REV", help="Compare PATH as of git revision REV with the working copy.")
@@ -40,7 +50,6 @@ def command(
     \b
     Examples:
       chrono diff old.toml new.toml
-      chrono diff <(git show HEAD~1:data/dprk-russia.toml) data/dprk-russia.toml
       chrono diff --rev HEAD~1 data/ --stat
     """
     if rev is not None:
@@ -53,7 +62,13 @@ def command(
     else:
         raise UsageError("give OLD and NEW, or --rev REV [PATH]", option="diff")
     old, new = _chronology(old_files), _chronology(new_files)
-    changes = diff(old, new)
+    old_dir = os.path.isdir(path) if rev is not None else paths[0] != "-" and os.path.isdir(paths[0])
+    new_dir = os.path.isdir(path) if rev is not None else paths[1] != "-" and os.path.isdir(paths[1])
+    new_names = {parsed.report.name for parsed in new_files}
+    changes = [
+        replace(change, file=_label(change.file, new_dir if change.file in new_names else old_dir))
+        for change in diff(old, new)
+    ]
     fmt = resolve_format(fmt, env, terminal="text", plain="tsv")
     if stat:
         from chrono.render.changes import stat_line
@@ -68,7 +83,7 @@ def command(
         from chrono.render.changes import terminal_text
 
         if changes:
-            show(env, terminal_text(changes), color, no_pager)
+            show(env, terminal_text(changes, files=old_dir or new_dir), color, no_pager)
     else:
         from chrono.render.changes import tsv_lines
 

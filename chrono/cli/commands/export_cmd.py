@@ -15,34 +15,41 @@ from chrono.cli.options import (
     filter_options,
     format_option,
     resolve_today,
+    sort_options,
     today_option,
 )
 from chrono.cli.output import note, write_lines
-from chrono.dataset import atomic_write
-from chrono.query import run
+from chrono.errors import SourceError, UsageError
+from chrono.query import Query, run
 
-FORMATS = ("ics", "markdown", "timelinejs", "html")
+FORMATS = ("ics", "markdown", "timelinejs", "html", "sqlite")
 
 
 @click.command("export")
 @format_option(FORMATS, required=True)
-@click.option("-o", "--output", metavar="FILE", help="Write to FILE (atomically) instead of stdout.")
+@click.option("-o", "--output", metavar="FILE", help="Write to FILE (atomically; links followed) instead of stdout.")
+@click.option("--force", is_flag=True, help="sqlite: overwrite FILE if it exists.")
 @click.option("--yearly", is_flag=True, help="ics: repeat each event every year, for anniversaries.")
 @click.option(
     "--title", default="Chronology", show_default=True, help="markdown, html, timelinejs: the document's title."
 )
 @data_option
 @filter_options
+@sort_options
 @today_option
 @click.pass_obj
 def command(
     env: Environment,
     fmt: str,
     output: str | None,
+    force: bool,
     yearly: bool,
     title: str,
     data: tuple[str, ...],
     filters: FilterArgs,
+    sort: str,
+    reverse: bool,
+    limit: int | None,
     today: str | None,
 ) -> None:
     """Export the chosen events (every filter of 'chrono list' applies).
@@ -50,14 +57,16 @@ def command(
     \b
     Examples:
       chrono export --format ics --yearly -o anniversaries.ics
-      chrono export --format markdown --from 2000 > report.md
-      chrono export --format html --title "DPRK-Russia" -o chronology.html
-      chrono export --format timelinejs | jq '.events | length'
+      chrono export --format sqlite -o chronology.sqlite
     """
     day = resolve_today(today, env)
+    query = build_query(filters, day, sort, reverse, limit)
+    if fmt == "sqlite":
+        _sqlite(env, data, query, output, force)
+        return
     timeline = load_timeline(env, data)
     chronology = timeline.chronology
-    events = run(build_query(filters, day), timeline)
+    events = run(query, timeline)
     if fmt == "ics":
         from chrono.render.ics import render
 
@@ -84,4 +93,26 @@ def _emit(env: Environment, output: str | None, pieces: Iterable[str]) -> None:
     if output is None or output == "-":
         write_lines(env, pieces)
     else:
-        atomic_write(output, "".join(pieces).encode("utf-8"))
+        from chrono.writing import write_output
+
+        write_output(output, "".join(pieces).encode("utf-8"))
+
+
+def _sqlite(env: Environment, data: tuple[str, ...], query: Query, output: str | None, force: bool) -> None:
+    """The tables of ``chrono sql`` in a database file, written whole or not at all."""
+    import os
+
+    if output is None or output == "-":
+        raise UsageError("a database is a file: give -o FILE", option="--format sqlite")
+    if os.path.lexists(output) and not force:
+        raise SourceError(f"'{output}' exists; pass --force to overwrite it")
+    from chrono import sqldb
+    from chrono.dataset import resolve_inputs
+
+    timeline = load_timeline(env, data)
+    events = list(run(query, timeline))
+    named = {s.name: s.path for s in resolve_inputs(list(data) or list(env.settings.data.value)) if s.path}
+    try:
+        sqldb.build_file(output, timeline.chronology, events, named)
+    except OSError as exc:
+        raise SourceError(f"cannot write '{output}': {exc.strerror or exc}") from None

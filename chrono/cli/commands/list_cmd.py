@@ -37,7 +37,7 @@ FORMATS = ("auto", "table", "tsv", "csv", "json", "jsonl", "ids")
 @click.option(
     "--fields",
     metavar="F1,F2",
-    help="Fields for tsv, csv, json and jsonl, by JSON key (default for tsv/csv: date,id,kind,title).",
+    help="Fields to show, by JSON key or extra.KEY, in every format (default for tsv/csv: date,id,kind,title).",
 )
 @click.option("--header", is_flag=True, help="Start tsv output with a header row.")
 @click.pass_obj
@@ -61,9 +61,7 @@ def command(
     \b
     Examples:
       chrono list --from 2000
-      chrono list --from 2000 | cut -f1,4
-      chrono list --kind summit --actor putin --format json | jq .
-      chrono list --on "July 2000" --format ids | xargs -n1 chrono show
+      chrono list --kind summit --actor putin --format json | jq -r '.[].title'
     """
     query = build_query(filters, resolve_today(today, env), sort, reverse, limit)
     fmt = resolve_format(fmt, env, terminal="table", plain="tsv")
@@ -79,10 +77,16 @@ def command(
     chronology = timeline.chronology
     events = run(query, timeline)
     if fmt == "table":
-        from chrono.render.table import table_lines
+        from chrono.render.table import field_lines, table_lines
 
         shown = list(events)
-        write_paged(env, table_lines(shown, env.width, use_color(color, env), calendar == "juche"), no_pager)
+        juche, colour = calendar == "juche", use_color(color, env)
+        drawn = (
+            field_lines(shown, chronology, chosen, env.width, colour, juche)
+            if chosen
+            else table_lines(shown, env.width, colour, juche)
+        )
+        write_paged(env, drawn, no_pager)
         note(env, f"{len(shown)} event{'s' if len(shown) != 1 else ''}")
     elif fmt in ("json", "jsonl"):
         from chrono.render.jsonout import array_lines, jsonl_lines

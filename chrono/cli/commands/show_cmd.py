@@ -41,7 +41,7 @@ def command(
     \b
     Examples:
       chrono show moscow-declaration
-      chrono show moscow --format json | jq '.[0].sources'
+      chrono show moscow-declaration --format json | jq -r '.[0].sources[].title'
     """
     day = resolve_today(today, env)
     chronology = load_timeline(env, data).chronology

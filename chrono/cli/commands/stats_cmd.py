@@ -19,6 +19,7 @@ from chrono.cli.options import (
     today_option,
 )
 from chrono.cli.output import resolve_format, show, write_lines
+from chrono.errors import UsageError
 from chrono.escape import tsv
 from chrono.query import run
 from chrono.stats import By, counts, gaps, summary
@@ -28,7 +29,11 @@ from chrono.stats import By, counts, gaps, summary
 @data_option
 @filter_options
 @today_option
-@click.option("--by", type=click.Choice([b.value for b in By]), help="Count events per group (default: a summary).")
+@click.option(
+    "--by",
+    metavar="|".join([*(b.value for b in By), "extra.KEY"]),
+    help="Count events per group (default: a summary); extra.KEY counts the values of that extra field.",
+)
 @click.option("--gaps", "gap_count", type=click.IntRange(min=1), metavar="N", help="The N longest quiet periods.")
 @output_options(("auto", "table", "tsv", "json"))
 @click.pass_obj
@@ -47,11 +52,10 @@ def command(
 
     \b
     Examples:
-      chrono stats
       chrono stats --by decade
-      chrono stats --by actor --kind summit --format json
       chrono stats --gaps 5
     """
+    group = _group(by)
     query = build_query(filters, resolve_today(today, env))
     timeline = load_timeline(env, data)
     events = list(run(query, timeline))
@@ -64,7 +68,7 @@ def command(
         found = gaps(events, gap_count)
         payload, rows = statsview.gap_records(found), statsview.gap_rows(found)
     elif by is not None:
-        found_counts = counts(events, By(by), timeline.chronology)
+        found_counts = counts(events, group, timeline.chronology)
         payload, rows = [{"key": k, "count": n} for k, n in found_counts], [(k, str(n)) for k, n in found_counts]
     else:
         result = summary(events)
@@ -80,3 +84,14 @@ def command(
         show(env, table, color, no_pager)
     else:
         write_lines(env, ("\t".join(tsv(cell) for cell in row) + "\n" for row in rows))
+
+
+def _group(by: str | None) -> By | str:
+    """``--by`` as a ``By``, or the key of ``extra.KEY``; anything else is a usage error."""
+    if by is None or (by.startswith("extra.") and len(by) > len("extra.")):
+        return "" if by is None else by[len("extra.") :]
+    try:
+        return By(by)
+    except ValueError:
+        choices = ", ".join([*(b.value for b in By), "extra.KEY"])
+        raise UsageError(f"cannot count by {by!r}; choose one of {choices}", option="--by") from None

@@ -57,7 +57,6 @@ def command(
     \b
     Examples:
       chrono timeline --from 2000
-      chrono timeline --by actor --actor putin --width 120
       chrono timeline --from 2001-07 --to 2001-08 --ids
     """
     day = resolve_today(today, env)

@@ -1,0 +1,84 @@
+"""``chrono sql QUERY``: one read-only SQL statement over the chosen data, in ``list``'s formats."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+import click
+
+from chrono.cli.env import Environment
+from chrono.cli.options import data_option, output_options, resolve_today, today_option
+from chrono.cli.output import note, resolve_format, show, write_lines
+from chrono.errors import UsageError
+
+if TYPE_CHECKING:
+    import sqlite3
+
+FORMATS = ("auto", "table", "tsv", "csv", "json", "jsonl")
+
+
+@click.command("sql")
+@click.argument("statement", required=False, metavar="QUERY")
+@click.option("--schema", is_flag=True, help="Print the tables and their columns, and exit.")
+@data_option
+@today_option
+@output_options(FORMATS)
+@click.option("--header", is_flag=True, help="Start tsv output with a header row.")
+@click.pass_obj
+def command(
+    env: Environment,
+    statement: str | None,
+    schema: bool,
+    data: tuple[str, ...],
+    today: str | None,
+    fmt: str,
+    header: bool,
+    color: str,
+    no_pager: bool,
+) -> None:
+    """Run one read-only SQL statement (SQLite) over the chosen data.
+
+    Tables: events, event_actors, event_tags, event_sources, related, actors, actor_aliases,
+    sources (see --schema). Date functions with chrono's partial-date rules, for any date
+    'list' accepts: overlaps(start, end, D), within(start, end, D), starts_in(date, D),
+    edtf_start(D), edtf_end(D). Anything that would write, ATTACH, VACUUM, PRAGMA or load an
+    extension is refused (exit 2).
+
+    \b
+    Examples:
+      chrono sql --schema
+      chrono sql "select kind, count(*) from events group by kind order by 2 desc, 1"
+    """
+    from chrono import sqldb
+
+    if schema:
+        write_lines(env, [sqldb.SCHEMA])
+        return
+    if not statement or not statement.strip():
+        raise UsageError("give one SQL statement, for example: chrono sql 'select count(*) from events'")
+    day = resolve_today(today, env)
+    result = sqldb.execute(_connection(env, data), statement, day)
+    fmt = resolve_format(fmt, env, terminal="table", plain="tsv")
+    from chrono.render import sqlrows
+
+    if fmt == "table":
+        rows = list(result.rows)
+        show(env, sqlrows.table(result.columns, rows), color, no_pager)
+        note(env, f"{len(rows)} row{'s' if len(rows) != 1 else ''}")
+    elif fmt in ("json", "jsonl"):
+        from chrono.render.jsonout import array_lines, jsonl_lines
+
+        found = sqlrows.records(result.columns, result.rows)
+        write_lines(env, array_lines(found) if fmt == "json" else jsonl_lines(found))
+    elif fmt == "csv":
+        write_lines(env, sqlrows.csv_lines(result.columns, result.rows))
+    else:
+        write_lines(env, sqlrows.tsv_lines(result.columns, result.rows, header))
+
+
+def _connection(env: Environment, data: tuple[str, ...]) -> sqlite3.Connection:
+    """The read-only connection to the tables of the chosen data (cached beside the timeline)."""
+    from chrono import sqldb
+
+    specs = list(data) or list(env.settings.data.value)
+    return sqldb.connect(specs, env.read_stdin, env.settings.cache.value, defer=env.background_cache)

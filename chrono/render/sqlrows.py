@@ -1,0 +1,88 @@
+"""The rows of a ``chrono sql`` statement in ``list``'s formats: TSV, CSV, JSON, JSON Lines, a table.
+
+Cells follow ``list``'s rules (NULL is an empty cell, text escaped as in TSV or CSV); a BLOB is
+shown as hexadecimal, an infinite number as ``inf``. JSON rows are objects keyed by column name;
+a repeated name gets ``_2``, ``_3`` so that no value is lost.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Iterable, Iterator, Sequence
+from typing import Any
+
+
+def _value(value: Any) -> Any:
+    if isinstance(value, (bytes, bytearray, memoryview)):
+        return bytes(value).hex()
+    if isinstance(value, float) and not math.isfinite(value):
+        return str(value)  # JSON has no infinity: "inf", "-inf"
+    return value
+
+
+def tsv_lines(columns: Sequence[str], rows: Iterable[Sequence[Any]], header: bool) -> Iterator[str]:
+    """One line per row, cells escaped as in ``list``'s TSV."""
+    from chrono.render.plain import tsv_value
+
+    if header:
+        yield "\t".join(tsv_value(name) for name in columns) + "\n"
+    for row in rows:
+        yield "\t".join(tsv_value(_value(cell)) for cell in row) + "\n"
+
+
+def csv_lines(columns: Sequence[str], rows: Iterable[Sequence[Any]]) -> Iterator[str]:
+    """RFC 4180 CSV with a header row, as ``list`` writes it."""
+    import csv
+    import io
+
+    from chrono.render.plain import csv_value
+
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, lineterminator="\r\n")
+    writer.writerow(columns)
+    for row in rows:
+        writer.writerow([csv_value(_value(cell)) for cell in row])
+        yield buffer.getvalue()
+        buffer.seek(0)
+        buffer.truncate()
+    if buffer.tell():
+        yield buffer.getvalue()
+
+
+def keys(columns: Sequence[str]) -> tuple[str, ...]:
+    """Column names made unique for JSON objects: a repeated name gets ``_2``, ``_3``..."""
+    seen: dict[str, int] = {}
+    unique = []
+    for name in columns:
+        count = seen.get(name, 0) + 1
+        seen[name] = count
+        unique.append(name if count == 1 else f"{name}_{count}")
+    return tuple(unique)
+
+
+def records(columns: Sequence[str], rows: Iterable[Sequence[Any]]) -> Iterator[dict[str, Any]]:
+    """Each row as a JSON-ready object keyed by column name."""
+    names = keys(columns)
+    for row in rows:
+        yield {name: _value(cell) for name, cell in zip(names, row, strict=True)}
+
+
+def table(columns: Sequence[str], rows: Iterable[Sequence[Any]]) -> Any:
+    """A rich table of the rows; text from the data shown with visible escapes, never as markup."""
+    from rich import box
+    from rich.table import Table
+    from rich.text import Text
+
+    from chrono.escape import visible
+
+    drawn = Table(box=box.SIMPLE_HEAD, header_style="bold", pad_edge=False, show_edge=False)
+    for name in columns:
+        drawn.add_column(Text(visible(name)), overflow="fold")
+    for row in rows:
+        cells = []
+        for cell in row:
+            value = _value(cell)
+            shown = "" if value is None else value if isinstance(value, str) else str(value)
+            cells.append(Text(visible(shown), style="dim" if value is None else ""))
+        drawn.add_row(*cells)
+    return drawn
