@@ -50,11 +50,12 @@ def invoke() -> Invoke:
         tty: bool = False,
         width: int = 80,
         today: dt.date = TODAY,
+        height: int = 24,
     ) -> Result:
         environ: dict[str, str | None] = {"NO_COLOR": None, "FORCE_COLOR": None, "CHRONO_DATA": None}
         environ.update({"CHRONO_TODAY": None, "CHRONO_DEBUG": None})
         environ.update(env or {})
-        overrides = {"stdout_isatty": tty, "width": width, "today": today}
+        overrides = {"stdout_isatty": tty, "width": width, "today": today, "height": height}
         return CliRunner().invoke(cli, list(args), input=input, env=environ, obj=overrides)
 
     return run

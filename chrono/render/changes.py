@@ -49,50 +49,44 @@ def stat_line(changes: Sequence[Change]) -> str:
     return ", ".join(f"{count} {op}" for op, count in counts(changes).items())
 
 
-def terminal_text(changes: Sequence[Change], files: bool = False) -> Any:
-    """Grouped, coloured text: added, removed, renamed, then changed records with their fields;
-    with ``files``, each record's file in brackets (for a diff of directories)."""
-    from rich.text import Text
-
+def terminal_lines(changes: Sequence[Change], colour: bool, files: bool = False) -> Iterator[str]:
+    """Grouped, coloured lines: added, removed, renamed, then changed records with their fields;
+    with ``files``, each record's file in brackets (for a diff of directories). Written as they
+    are drawn, so a long diff reaches the pager at once."""
     from chrono.escape import visible
+    from chrono.render.palette import paint
 
     def shown(value: Any) -> str:
         return visible(tsv_value(value)) if value is not None else "∅"
 
-    text = Text()
+    def where(change: Change) -> str:
+        return paint(f"  [{visible(change.file)}]", "dim", colour) if files and change.file else ""
+
     styles = {
         Op.ADDED: ("+", "green"),
         Op.REMOVED: ("-", "red"),
         Op.RENAMED: ("→", "cyan"),
         Op.CHANGED: ("~", "yellow"),
     }
-
-    def where(change: Change) -> str:
-        return f"  [{visible(change.file)}]" if files and change.file else ""
-
     for op, title in ((Op.ADDED, "Added"), (Op.REMOVED, "Removed"), (Op.RENAMED, "Renamed"), (Op.CHANGED, "Changed")):
         group = [c for c in changes if c.op is op]
         if not group:
             continue
         mark, style = styles[op]
-        text.append(f"{title} ({len({c.id for c in group})})\n", style="bold")
+        yield paint(f"{title} ({len({c.id for c in group})})", "bold", colour) + "\n"
         previous = None
         for change in group:
+            ident = visible(change.id)
             if op is Op.CHANGED:
                 if change.id != previous:
-                    text.append(f"  {mark} {change.id}", style=style)
-                    text.append(where(change) + "\n", style="dim")
+                    yield paint(f"  {mark} {ident}", style, colour) + where(change) + "\n"
                     previous = change.id
                 kind = f" ({change.date_change.value})" if change.date_change else ""
-                text.append(f"      {change.field}{kind}: ")
-                text.append(shown(change.old), style="red")
-                text.append(" → ")
-                text.append(shown(change.new) + "\n", style="green")
+                old, new = paint(shown(change.old), "red", colour), paint(shown(change.new), "green", colour)
+                yield f"      {visible(change.field or '')}{kind}: {old} → {new}\n"
             elif op is Op.RENAMED:
-                text.append(f"  {mark} {shown(change.old)} → {change.id}", style=style)
-                text.append(where(change) + "\n", style="dim")
+                yield paint(f"  {mark} {shown(change.old)} → {ident}", style, colour) + where(change) + "\n"
             else:
-                text.append(f"  {mark} {change.id}  {shown(change.new if op is Op.ADDED else change.old)}", style=style)
-                text.append(where(change) + "\n", style="dim")
-        text.append("\n")
-    return text
+                before = shown(change.new if op is Op.ADDED else change.old)
+                yield paint(f"  {mark} {ident}  {before}", style, colour) + where(change) + "\n"
+        yield "\n"

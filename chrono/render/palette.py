@@ -25,6 +25,7 @@ KIND_COLOURS = (
 SGR = {
     "bold": "\x1b[1m",
     "dim": "\x1b[2m",
+    "italic": "\x1b[3m",
     "red": "\x1b[31m",
     "green": "\x1b[32m",
     "yellow": "\x1b[33m",
@@ -41,3 +42,8 @@ SGR = {
 def kind_style(kind: str) -> str:
     """A stable colour per kind, so a kind looks the same in every run and command."""
     return KIND_COLOURS[zlib.crc32(kind.encode()) % len(KIND_COLOURS)]
+
+
+def paint(text: str, style: str, colour: bool) -> str:
+    """``text`` in one of the styles above when colour is on, else as it is."""
+    return f"{SGR[style]}{text}\x1b[0m" if colour and style in SGR and text else text

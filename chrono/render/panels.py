@@ -2,15 +2,15 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 
 from rich import box
-from rich.console import Group, RenderableType
 from rich.table import Table
 from rich.text import Text
 
 from chrono.anniversaries import Anniversary, ordinal
 from chrono.escape import visible
+from chrono.render.columns import Column, Styled, header_lines, row_lines, share, widest
 from chrono.render.palette import kind_style
 
 # A rounded box without a line between the key and value columns.
@@ -46,25 +46,26 @@ def event_panel(rows: Sequence[tuple[str, str]], kind: str) -> Table:
     return grid
 
 
-def panels(blocks: Sequence[tuple[Sequence[tuple[str, str]], str]]) -> RenderableType:
-    """Several event panels, one under the other."""
-    return Group(*(event_panel(rows, kind) for rows, kind in blocks))
-
-
-def anniversary_table(found: Sequence[Anniversary], juche: bool = False) -> Table:
-    """Anniversaries by date; round ones (every five years) in bold with a star."""
-    table = Table(box=box.SIMPLE_HEAD, header_style="bold", pad_edge=False, show_edge=False)
-    table.add_column("Anniversary", no_wrap=True)
-    table.add_column("Years", justify="right", no_wrap=True)
-    table.add_column("ID", no_wrap=True, style="dim")
-    table.add_column("Title", overflow="fold", ratio=1)
+def anniversary_lines(found: Sequence[Anniversary], width: int, colour: bool, juche: bool = False) -> Iterator[str]:
+    """Anniversaries by date, drawn row by row; round ones (every five years) in bold with a star."""
+    rows = []
     for item in found:
-        style = "bold" if item.round else ""
-        mark = " ★" if item.round else ""
         label = item.label
         if juche and item.day.year >= 1912:
             label = f"Juche {item.day.year - 1911} ({item.day.year}){label[4:]}"
         when = label + (" (month)" if len(item.label) == 7 else "")
-        years = Text(ordinal(item.years) + mark, style=style)
-        table.add_row(Text(when, style=style), years, Text(item.event.id), Text(visible(item.event.title)))
-    return table
+        style = "bold" if item.round else ""
+        years = ordinal(item.years) + (" ★" if item.round else "")
+        rows.append((Styled(when, style), Styled(years, style), visible(item.event.id), visible(item.event.title)))
+    when_width = widest({row[0].text for row in rows}, "Anniversary")
+    years_width = widest({row[1].text for row in rows}, "Years")
+    id_width = widest({row[2] for row in rows}, "ID")
+    shape = [
+        Column("Anniversary", when_width),
+        Column("Years", years_width, right=True),
+        Column("ID", id_width, style="dim"),
+        Column("Title", share((when_width, years_width, id_width), width), fold=True),
+    ]
+    yield from header_lines(shape, colour)
+    for row in rows:
+        yield from row_lines(shape, row, colour)

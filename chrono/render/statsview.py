@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from typing import Any
 
 from chrono.escape import visible
@@ -68,25 +68,39 @@ def title(by: str | None, gap_count: int | None) -> str:
 GAP_HEADERS = ("From", "To", "Days", "After", "Before")
 
 
-def table(rows: Sequence[tuple[str, ...]], bars: bool, title: str, headers: Sequence[str] | None = None) -> Any:
-    """A table of the rows; with ``bars``, a bar proportional to each count. Nothing is cut:
-    long cells fold onto a second line."""
-    from rich import box
-    from rich.table import Table
-    from rich.text import Text
+def table_lines(
+    rows: Sequence[tuple[str, ...]],
+    bars: bool,
+    title: str,
+    width: int,
+    colour: bool,
+    headers: Sequence[str] | None = None,
+) -> Iterator[str]:
+    """The rows as a table drawn line by line, under its title; with ``bars``, a bar proportional
+    to each count. Nothing is cut: a long label folds onto a second line."""
+    from chrono.render.columns import RESET, Column, Styled, header_lines, row_lines, share, widest
+    from chrono.render.palette import SGR
 
-    result = Table(title=title, title_justify="left", box=box.SIMPLE_HEAD, show_header=headers is not None)
-    width = len(headers) if headers else (len(rows[0]) if rows else 2)
-    for index in range(width):
-        numeric = (bars and index == 1) or (headers is not None and headers[index] == "Days")
-        result.add_column(headers[index] if headers else "", justify="right" if numeric else "left", overflow="fold")
+    count = len(headers) if headers else (len(rows[0]) if rows else 2)
+    names = list(headers) if headers else [""] * count
+    cells = [[visible(cell) for cell in row] for row in rows]
+    widths = [widest({row[index] for row in cells}, names[index]) for index in range(count)]
+    if not bars and widths and sum(widths) + 3 * (count - 1) > width:  # the last column folds
+        widths[-1] = share(widths[:-1], width)
+    shape = [
+        Column(names[index], widths[index], fold=index == count - 1 and not bars,
+               right=(bars and index == 1) or names[index] == "Days")
+        for index in range(count)
+    ]  # fmt: skip
+    drawn: list[list[str | Styled]] = [list(row) for row in cells]
     if bars:
-        result.add_column()
-    top = max((int(row[1]) for row in rows), default=0) if bars else 0
-    for row in rows:
-        cells = [Text(visible(cell)) for cell in row]
-        if bars:
+        top = max((int(row[1]) for row in rows), default=0)
+        shape.append(Column("", BAR_WIDTH))
+        for row, cells_of_row in zip(rows, drawn, strict=True):
             length = round(int(row[1]) / top * BAR_WIDTH) if top else 0
-            cells.append(Text("█" * length or ("▏" if int(row[1]) else ""), style="cyan"))
-        result.add_row(*cells)
-    return result
+            cells_of_row.append(Styled("█" * length or ("▏" if int(row[1]) else ""), "cyan"))
+    yield (f"{SGR['italic']}{title}{RESET}" if colour else title) + "\n"
+    if headers:
+        yield from header_lines(shape, colour)
+    for row_cells in drawn:
+        yield from row_lines(shape, row_cells, colour)

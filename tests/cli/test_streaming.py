@@ -25,7 +25,7 @@ from pathlib import Path
 import pytest
 
 from tests.cli.test_process import base_env
-from tests.conftest import REPO
+from tests.conftest import REPO, Invoke
 
 PAGER = textwrap.dedent(
     """\
@@ -141,3 +141,66 @@ def test_one_screen_is_held_back_and_the_rest_goes_to_the_pager_as_drawn(monkeyp
     assert at_first == [40]
     assert "".join(received) == "".join(f"{number}\n" for number in range(1000))
     assert env.stdout.getvalue() == ""
+
+
+# Each long view, and a function its renderer calls once per row (or line) while drawing.
+STREAMED = [
+    (["list", "--data", "us-visits", "--format", "table"], "chrono.render.table", "row_lines"),
+    (
+        ["list", "--data", "us-visits", "--format", "table", "--fields", "date,id,place"],
+        "chrono.render.table",
+        "row_lines",
+    ),
+    (
+        ["anniversaries", "--data", "us-visits", "--ahead", "120", "--format", "table"],
+        "chrono.render.panels",
+        "row_lines",
+    ),
+    (["stats", "--data", "us-visits", "--by", "year", "--format", "table"], "chrono.render.columns", "row_lines"),
+    (
+        ["show", "--format", "panel", "moscow-declaration", "putin-visit-2000", "putin-visit-2024"],
+        "chrono.render.panels",
+        "event_panel",
+    ),
+    (["diff", "--format", "text", "data/dprk-russia.toml", "tests/data/sample.toml"], "chrono.escape", "visible"),
+    (["check", "--format", "text", "tests/data/hostile.toml"], "chrono.cli.commands.check_cmd", "visible"),
+]
+
+
+@pytest.mark.parametrize(("args", "module", "name"), STREAMED)
+def test_long_terminal_output_reaches_the_pager_before_it_is_all_drawn(
+    invoke: Invoke, monkeypatch: pytest.MonkeyPatch, args: list[str], module: str, name: str
+) -> None:
+    """When the pager reads its first line, the renderer has drawn only part of the view (its
+    per-row function has been called fewer times than it will be in all); and the pager gets
+    exactly what --no-pager writes."""
+    import importlib
+
+    from chrono.cli import pager
+
+    target = importlib.import_module(module)
+    real = getattr(target, name)
+    calls = [0]
+
+    def counted(*a: object, **k: object) -> object:
+        calls[0] += 1
+        return real(*a, **k)
+
+    monkeypatch.setattr(target, name, counted)
+    at_first: list[int] = []
+    received: list[str] = []
+
+    def fake_page(command: str, text: str | Iterable[str], environ: Mapping[str, str]) -> bool:
+        stream = iter([text] if isinstance(text, str) else text)
+        received.append(next(stream))
+        at_first.append(calls[0])
+        received.extend(stream)
+        return True
+
+    monkeypatch.setattr(pager, "page", fake_page)
+    env = {"CHRONO_PAGER": "less"}
+    paged = invoke(args, tty=True, env=env, height=3)
+    assert paged.stdout == "" and len(at_first) == 1, paged.stderr
+    assert at_first[0] < calls[0], f"{at_first[0]} of {calls[0]} drawn before the pager saw a line"
+    direct = invoke([*args, "--no-pager"], tty=True, env=env)
+    assert "".join(received) == direct.stdout

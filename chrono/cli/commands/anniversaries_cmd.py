@@ -17,7 +17,7 @@ from chrono.cli.options import (
     resolve_today,
     today_option,
 )
-from chrono.cli.output import resolve_format, show, write_lines
+from chrono.cli.output import resolve_format, use_color, write_lines, write_paged
 from chrono.errors import UsageError
 from chrono.escape import tsv
 from chrono.query import run
@@ -70,9 +70,9 @@ def command(
     found = anniversaries(events, lo, hi)
     fmt = resolve_format(fmt, env, terminal="table", plain="tsv")
     if fmt == "table":
-        from chrono.render.panels import anniversary_table
+        from chrono.render.panels import anniversary_lines
 
-        show(env, anniversary_table(found, calendar == "juche"), color, no_pager)
+        write_paged(env, anniversary_lines(found, env.width, use_color(color, env), calendar == "juche"), no_pager)
     elif fmt == "json":
         from chrono.render.jsonout import array_lines
 

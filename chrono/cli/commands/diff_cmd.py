@@ -9,7 +9,7 @@ import click
 
 from chrono.cli.env import Environment
 from chrono.cli.options import output_options
-from chrono.cli.output import resolve_format, show, write_lines
+from chrono.cli.output import resolve_format, use_color, write_lines, write_paged
 from chrono.dataset import read_all, read_revision
 from chrono.diff import diff
 from chrono.errors import DataError, ExitCode, UsageError
@@ -80,10 +80,10 @@ def command(
 
         write_lines(env, array_lines(record(change) for change in changes))
     elif fmt == "text":
-        from chrono.render.changes import terminal_text
+        from chrono.render.changes import terminal_lines
 
         if changes:
-            show(env, terminal_text(changes, files=old_dir or new_dir), color, no_pager)
+            write_paged(env, terminal_lines(changes, use_color(color, env), files=old_dir or new_dir), no_pager)
     else:
         from chrono.render.changes import tsv_lines
 

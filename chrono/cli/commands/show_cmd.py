@@ -7,7 +7,7 @@ import click
 from chrono.cli.env import Environment
 from chrono.cli.loading import load_timeline
 from chrono.cli.options import complete, data_option, output_options, resolve_today, today_option
-from chrono.cli.output import resolve_format, show, write_lines
+from chrono.cli.output import resolve_format, show_each, write_lines
 from chrono.errors import NotFoundError
 from chrono.escape import tsv
 from chrono.lookup import Miss, find
@@ -56,10 +56,11 @@ def command(
         write_lines(env, array_lines(show_record(event, chronology) for event in found))
     elif fmt == "panel" and found:
         from chrono.render.details import rows
-        from chrono.render.panels import panels
+        from chrono.render.panels import event_panel
 
         juche = calendar == "juche"
-        show(env, panels([(rows(e, chronology, day, aliases, juche), e.kind) for e in found]), color, no_pager)
+        drawn = (event_panel(rows(e, chronology, day, aliases, juche), e.kind) for e in found)
+        show_each(env, drawn, color, no_pager)
     elif found:
         from chrono.render.details import rows
 

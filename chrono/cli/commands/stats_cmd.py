@@ -18,7 +18,7 @@ from chrono.cli.options import (
     resolve_today,
     today_option,
 )
-from chrono.cli.output import resolve_format, show, write_lines
+from chrono.cli.output import resolve_format, use_color, write_lines, write_paged
 from chrono.errors import UsageError
 from chrono.escape import tsv
 from chrono.query import run
@@ -80,8 +80,9 @@ def command(
     elif fmt == "table":
         headers = statsview.GAP_HEADERS if gap_count is not None else None
         bars = by is not None and gap_count is None
-        table = statsview.table(rows, bars=bars, title=statsview.title(by, gap_count), headers=headers)
-        show(env, table, color, no_pager)
+        title = statsview.title(by, gap_count)
+        drawn = statsview.table_lines(rows, bars, title, env.width, use_color(color, env), headers)
+        write_paged(env, drawn, no_pager)
     else:
         write_lines(env, ("\t".join(tsv(cell) for cell in row) + "\n" for row in rows))
 
