@@ -162,7 +162,7 @@ def test_diff_rev_in_a_temporary_repository(invoke: Invoke, tmp_path: Path, monk
     (data / "c.toml").write_text(text, encoding="utf-8")
     monkeypatch.chdir(tmp_path)
     result = invoke(["diff", "--rev", "HEAD", "data"])
-    assert result.stdout == "changed\tjoint-declaration\ttitle\tJoint Declaration\tThe Joint Declaration\n"
+    assert result.stdout == "changed\tjoint-declaration\ttitle\tJoint Declaration\tThe Joint Declaration\t\n"
     assert (
         invoke(["diff", "--rev", "HEAD", "data/c.toml", "--stat"]).stdout
         == "0 added, 0 removed, 1 changed, 0 renamed\n"
