@@ -177,12 +177,22 @@ def read_revision(rev: str, spec: str) -> list[ParsedFile]:
     path = Path(spec)
     where = path if path.is_dir() else (path.parent if str(path.parent) else Path("."))
     top_text = _git(where, "rev-parse", "--show-toplevel", fail=f"'{spec}' is not inside a git repository")
-    top = Path(top_text.decode().strip()).resolve()
+    top = Path(os.fsdecode(top_text.rstrip(b"\n"))).resolve()  # the repository may be at any bytes
     _git(top, "rev-parse", "--verify", "--quiet", f"{rev}^{{commit}}", fail=f"unknown revision '{rev}'")
-    relative = path.resolve().relative_to(top).as_posix()
+    resolved = path.resolve()
+    if resolved != top and top not in resolved.parents:
+        raise SourceError(f"'{spec}' leads outside the git repository at '{top}' (to '{resolved}')")
+    relative = resolved.relative_to(top).as_posix()
     if path.is_dir():
-        listing = _git(top, "ls-tree", "--name-only", rev, "--", f"{relative}/" if relative != "." else ".")
-        names = [n for n in listing.decode().splitlines() if n.endswith(".toml") and "/" not in n[len(relative) + 1 :]]
+        # -z: names as they are (git would quote a name holding a tab or non-ASCII); files only,
+        # as the working copy's side reads only the directory's own *.toml files
+        listing = _git(top, "ls-tree", "-z", rev, "--", f"{relative}/" if relative != "." else ".")
+        names = []
+        for entry in listing.split(b"\0"):
+            info, _, raw_name = entry.partition(b"\t")
+            name = os.fsdecode(raw_name)
+            if info.split(b" ")[:2] in ([b"100644", b"blob"], [b"100755", b"blob"]) and name.endswith(".toml"):
+                names.append(name)
     else:
         names = [relative]
     parsed = []

@@ -49,6 +49,8 @@ def command(
             raise UsageError("with --rev give at most one PATH", option="diff")
         path = paths[0] if paths else "."
         old_files, new_files = read_revision(rev, path), read_all([path], env.read_stdin)
+    elif paths == ("-", "-"):
+        raise UsageError("OLD and NEW cannot both be '-': standard input can be read once", option="diff")
     elif len(paths) == 2:
         old_files, new_files = read_all([paths[0]], env.read_stdin), read_all([paths[1]], env.read_stdin)
     else:
