@@ -6,11 +6,11 @@ import click
 
 from chrono.cli.env import Environment
 from chrono.cli.options import resolve_today, today_option
-from chrono.cli.output import format_option, note, write_lines
+from chrono.cli.output import format_option, keep_status, note, write_lines
 from chrono.dataset import data_specs, read_all
 from chrono.errors import ExitCode
 from chrono.escape import visible
-from chrono.validate import check
+from chrono.validate import Report, check
 
 
 @click.command("check")
@@ -37,6 +37,18 @@ def command(
     """
     day = resolve_today(today, env)
     report = check(read_all(data_specs([*paths, *data], env.environ), env.read_stdin), day)
+    failed = report.errors > 0 or (strict and report.warnings > 0)
+    status = ExitCode.NEGATIVE if failed else ExitCode.OK
+    with keep_status(status):  # `chrono check | head -1` still fails a CI step with pipefail
+        _write(env, report, fmt)
+    files = f"{report.files} file{'s' if report.files != 1 else ''}"
+    errors = f"{report.errors} error{'s' if report.errors != 1 else ''}"
+    warnings = f"{report.warnings} warning{'s' if report.warnings != 1 else ''}"
+    note(env, f"chrono check: {errors}, {warnings} in {files}")
+    return status
+
+
+def _write(env: Environment, report: Report, fmt: str) -> None:
     if fmt == "json":
         from chrono.render.jsonout import array_lines
 
@@ -54,9 +66,3 @@ def command(
         write_lines(env, array_lines(records))
     else:
         write_lines(env, (visible(problem.format()) + "\n" for problem in report.problems))
-    files = f"{report.files} file{'s' if report.files != 1 else ''}"
-    errors = f"{report.errors} error{'s' if report.errors != 1 else ''}"
-    warnings = f"{report.warnings} warning{'s' if report.warnings != 1 else ''}"
-    note(env, f"chrono check: {errors}, {warnings} in {files}")
-    failed = report.errors > 0 or (strict and report.warnings > 0)
-    return ExitCode.NEGATIVE if failed else ExitCode.OK

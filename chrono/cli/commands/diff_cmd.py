@@ -5,9 +5,17 @@ from __future__ import annotations
 import click
 
 from chrono.cli.env import Environment
-from chrono.cli.output import color_option, format_option, pager_option, resolve_format, show, write_lines
+from chrono.cli.output import (
+    color_option,
+    format_option,
+    keep_status,
+    pager_option,
+    resolve_format,
+    show,
+    write_lines,
+)
 from chrono.dataset import read_all, read_revision
-from chrono.diff import diff
+from chrono.diff import Change, diff
 from chrono.errors import DataError, ExitCode, UsageError
 from chrono.model import Chronology
 from chrono.parsing import ParsedFile, merge
@@ -57,7 +65,13 @@ def command(
         raise UsageError("give OLD and NEW, or --rev REV [PATH]", option="diff")
     old, new = _chronology(old_files), _chronology(new_files)
     changes = diff(old, new)
-    fmt = resolve_format(fmt, env, terminal="text", plain="tsv")
+    status = ExitCode.NEGATIVE if changes else ExitCode.OK
+    with keep_status(status):  # the status is the answer, also when the reader closed the pipe
+        _write(env, changes, stat, resolve_format(fmt, env, terminal="text", plain="tsv"), color, no_pager)
+    return status
+
+
+def _write(env: Environment, changes: list[Change], stat: bool, fmt: str, color: str, no_pager: bool) -> None:
     if stat:
         from chrono.render.changes import stat_line
 
@@ -76,4 +90,3 @@ def command(
         from chrono.render.changes import tsv_lines
 
         write_lines(env, tsv_lines(changes))
-    return ExitCode.NEGATIVE if changes else ExitCode.OK
