@@ -11,6 +11,7 @@ import contextlib
 import errno
 import gc
 import importlib
+import io
 import os
 import sys
 from collections.abc import Iterator, Sequence
@@ -150,9 +151,7 @@ def run(
         except click.exceptions.Exit as exc:
             return exc.exit_code
         except click.ClickException as exc:
-            import io
-
-            shown = io.StringIO()
+            shown = _Captured()
             exc.show(file=shown)  # then escaped: the message quotes the command line
             _say(env, shown.getvalue().rstrip("\n"))
             return ExitCode.USAGE
@@ -186,6 +185,14 @@ def run(
             name = type(exc).__name__
             _say(env, f"chrono: internal error: {name}: {exc} (set CHRONO_DEBUG=1 for a traceback)")
             return ExitCode.INTERNAL
+
+
+class _Captured(io.StringIO):
+    """Where click writes a usage error, to be escaped: a 'terminal', so that click keeps the
+    escape sequences of the command line it quotes (for ``visible``) instead of deleting some."""
+
+    def isatty(self) -> bool:
+        return True
 
 
 # A full disk, a quota, a file too large, a failing device: the output's fault, not chrono's.
