@@ -14,6 +14,7 @@ It runs before anything heavy is imported, so that from chrono's first line on:
 from __future__ import annotations
 
 import os
+import signal
 import sys
 
 STANDARD_STREAMS = (0, 1, 2)
@@ -21,6 +22,7 @@ STANDARD_STREAMS = (0, 1, 2)
 
 def main() -> None:
     """Run chrono as a process; always ends with ``sys.exit``."""
+    signal.signal(signal.SIGINT, _on_interrupt)  # before click and the rest are imported
     try:
         closed = _fill_closed_streams()
         if 1 in closed:
@@ -57,11 +59,16 @@ def _say(line: str) -> None:
         pass
 
 
-def _interrupted() -> None:
-    """Exit 130 at once: no traceback, no second Ctrl-C, no failing flush of a closed pipe."""
-    import signal
-
+def _on_interrupt(signum: int, frame: object) -> None:
+    """Ctrl-C: a KeyboardInterrupt, as Python's own handler raises, but a second Ctrl-C while
+    chrono winds down (the boundary, a temporary file removed) is ignored rather than raised
+    in the middle of it. The pager sets its own handler and puts this one back."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)
+    raise KeyboardInterrupt
+
+
+def _interrupted() -> None:
+    """Exit 130 at once: no traceback, no failing flush of a closed pipe."""
     _say("")
     try:
         if sys.stdout is not None:
