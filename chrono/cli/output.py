@@ -169,7 +169,12 @@ def show(env: Environment, renderable: object, color: str, no_pager: bool = Fals
     pager, then ``less -FRX``; an empty pager or ``cat`` turns paging off.
     """
     target = console(env, color)
-    if no_pager or not env.stdout_isatty:
+    if not env.stdout_isatty:  # drawn, then written as UTF-8 like every other piped output
+        with target.capture() as captured:
+            target.print(renderable)
+        write_lines(env, [captured.get()])
+        return
+    if no_pager:
         with writing():
             target.print(renderable)
             env.stdout.flush()
