@@ -216,6 +216,7 @@ def test_ctrl_c_from_the_console_script_s_first_import(module: str) -> None:
     result = subprocess.run(
         [sys.executable, "-c", code], capture_output=True, text=True, env=base_env(), timeout=60, check=False
     )
-    assert result.returncode == 130, (result.returncode, result.stderr[-500:])
+    hint = f"the installed entry point is {scripts[0].value} (pyproject says chrono.__main__:main; pip install -e .)"
+    assert result.returncode == 130, (hint, result.returncode, result.stderr[-500:])
     assert "Traceback" not in result.stderr and "KeyboardInterrupt" not in result.stderr
     assert result.stdout == ""
