@@ -120,7 +120,7 @@ def encode(chronology: Chronology, inputs: list[list[Any]]) -> bytes:
         "records": [len(record_blob), zlib.crc32(record_blob)],
         "lines": [len(line_blob), zlib.crc32(line_blob)],
     }
-    header_bytes = json.dumps(header, ensure_ascii=False).encode()
+    header_bytes = json.dumps(header).encode()  # ASCII: a path that is not UTF-8 holds lone surrogates
     header_bytes += b" " * (-(len(MAGIC) + PREFIX.size + len(header_bytes) + len(catalog)) % 8)  # align the arrays
     prefix = PREFIX.pack(len(header_bytes), zlib.crc32(header_bytes))
     return MAGIC + prefix + header_bytes + catalog + arrays + record_blob + line_blob

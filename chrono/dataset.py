@@ -9,7 +9,7 @@ from __future__ import annotations
 import contextlib
 import os
 from collections.abc import Callable, Sequence
-from typing import TYPE_CHECKING, NamedTuple
+from typing import TYPE_CHECKING, BinaryIO, NamedTuple
 
 from chrono import bundled
 from chrono.errors import DataError, Problem, Severity, SourceError
@@ -54,14 +54,23 @@ def resolve_inputs(specs: Sequence[str]) -> list[Input]:
     return inputs
 
 
+# A pipe or standard input has no size to check first: reading stops, with an error, past this.
+MAX_STREAM = 1 << 30
+_CHUNK = 1 << 20
+
+
 def read_text(source: Input, read_stdin: Callable[[], bytes]) -> str:
-    """Read and decode one input as UTF-8 (a BOM is accepted), or raise a clear error."""
+    """Read and decode one input as UTF-8 (a BOM is accepted), or raise a clear error.
+
+    A regular file is read whole; a pipe (``--data <(...)``) up to ``MAX_STREAM`` bytes; a
+    device (``/dev/zero``, a terminal, a disk) is refused, for it may never end.
+    """
     if source.path is None:
         raw = read_stdin()
     else:
         try:
             with open(source.path, "rb") as stream:
-                raw = stream.read()
+                raw = _read_file(stream, source.name)
         except FileNotFoundError:
             raise SourceError(f"cannot read '{source.name}': no such file") from None
         except IsADirectoryError:
@@ -69,6 +78,45 @@ def read_text(source: Input, read_stdin: Callable[[], bytes]) -> str:
         except OSError as exc:
             raise SourceError(f"cannot read '{source.name}': {exc.strerror or exc}") from None
     return decode(source.name, raw)
+
+
+def _read_file(stream: BinaryIO, name: str) -> bytes:
+    import stat
+
+    mode = os.fstat(stream.fileno()).st_mode
+    if stat.S_ISREG(mode):
+        return stream.read()
+    if stat.S_ISCHR(mode) or stat.S_ISBLK(mode):
+        raise SourceError(f"cannot read '{name}': it is a device, not a file or a pipe")
+    return read_bounded(stream, name)
+
+
+def read_stdin(stream: BinaryIO) -> bytes:
+    """Standard input: a file, a pipe or a terminal; a device such as ``< /dev/zero`` is refused."""
+    import stat
+
+    try:
+        mode = os.fstat(stream.fileno()).st_mode
+    except (OSError, ValueError):  # not a real file (an in-memory stream, in tests)
+        return read_bounded(stream, "<stdin>")
+    if stat.S_ISREG(mode):
+        return stream.read()
+    if (stat.S_ISCHR(mode) or stat.S_ISBLK(mode)) and not stream.isatty():
+        raise SourceError("cannot read '-': standard input is a device, not a file, a pipe or a terminal")
+    return read_bounded(stream, "<stdin>")
+
+
+def read_bounded(stream: BinaryIO, name: str) -> bytes:
+    """All of a pipe or of standard input, in chunks, refusing more than ``MAX_STREAM`` bytes."""
+    chunks: list[bytes] = []
+    total = 0
+    while chunk := stream.read(_CHUNK):
+        total += len(chunk)
+        if total > MAX_STREAM:
+            limit = f"{MAX_STREAM >> 20} MiB"
+            raise SourceError(f"cannot read '{name}': more than {limit} from a pipe or device; save it to a file")
+        chunks.append(chunk)
+    return b"".join(chunks)
 
 
 def decode(name: str, raw: bytes) -> str:
@@ -129,12 +177,22 @@ def read_revision(rev: str, spec: str) -> list[ParsedFile]:
     path = Path(spec)
     where = path if path.is_dir() else (path.parent if str(path.parent) else Path("."))
     top_text = _git(where, "rev-parse", "--show-toplevel", fail=f"'{spec}' is not inside a git repository")
-    top = Path(top_text.decode().strip()).resolve()
+    top = Path(os.fsdecode(top_text.rstrip(b"\n"))).resolve()  # the repository may be at any bytes
     _git(top, "rev-parse", "--verify", "--quiet", f"{rev}^{{commit}}", fail=f"unknown revision '{rev}'")
-    relative = path.resolve().relative_to(top).as_posix()
+    resolved = path.resolve()
+    if resolved != top and top not in resolved.parents:
+        raise SourceError(f"'{spec}' leads outside the git repository at '{top}' (to '{resolved}')")
+    relative = resolved.relative_to(top).as_posix()
     if path.is_dir():
-        listing = _git(top, "ls-tree", "--name-only", rev, "--", f"{relative}/" if relative != "." else ".")
-        names = [n for n in listing.decode().splitlines() if n.endswith(".toml") and "/" not in n[len(relative) + 1 :]]
+        # -z: names as they are (git would quote a name holding a tab or non-ASCII); files only,
+        # as the working copy's side reads only the directory's own *.toml files
+        listing = _git(top, "ls-tree", "-z", rev, "--", f"{relative}/" if relative != "." else ".")
+        names = []
+        for entry in listing.split(b"\0"):
+            info, _, raw_name = entry.partition(b"\t")
+            name = os.fsdecode(raw_name)
+            if info.split(b" ")[:2] in ([b"100644", b"blob"], [b"100755", b"blob"]) and name.endswith(".toml"):
+                names.append(name)
     else:
         names = [relative]
     parsed = []

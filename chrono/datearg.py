@@ -147,11 +147,8 @@ def _vague(text: str) -> str | None:
 def _relative(text: str, today: _dt.date) -> tuple[_dt.date, _dt.date, Precision] | None:
     if text in ("today", "now"):
         return today, today, Precision.DAY
-    if text == "yesterday":
-        day = today - _dt.timedelta(days=1)
-        return day, day, Precision.DAY
-    if text == "tomorrow":
-        day = today + _dt.timedelta(days=1)
+    if text in ("yesterday", "tomorrow"):
+        day = _shift(today, -1 if text == "yesterday" else 1, "day")  # a clear error past 0001 or 9999
         return day, day, Precision.DAY
     for regex, sign in ((_AGO_RE, -1), (_IN_RE, 1)):
         match = regex.fullmatch(text)
@@ -177,7 +174,8 @@ def _shift(day: _dt.date, count: int, unit: str) -> _dt.date:
     try:
         result: _dt.date = day + delta
     except (OverflowError, ValueError):
-        raise DateError(f"{abs(count)} {unit}s from {day} is outside years 0001-9999") from None
+        units = unit if abs(count) == 1 else f"{unit}s"
+        raise DateError(f"{abs(count)} {units} from {day} is outside years 0001-9999") from None
     return result
 
 

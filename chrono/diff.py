@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import dataclasses
 import enum
+import math
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from typing import Any
@@ -65,6 +66,20 @@ def _value(event: Event, name: str) -> Any:
     return value
 
 
+def same(a: Any, b: Any) -> bool:
+    """Equal as data: a NaN equals a NaN (a file compared with itself has no changes), and
+    values of different types differ (``true`` is not ``1``, ``1`` not ``1.0``), as in TOML."""
+    if type(a) is not type(b):
+        return False
+    if isinstance(a, float):
+        return a == b or (math.isnan(a) and math.isnan(b))
+    if isinstance(a, dict):
+        return a.keys() == b.keys() and all(same(a[key], b[key]) for key in a)
+    if isinstance(a, list):
+        return len(a) == len(b) and all(same(x, y) for x, y in zip(a, b, strict=True))
+    return bool(a == b)
+
+
 def classify(old: DateSpan, new: DateSpan) -> DateChange:
     """Refinement, coarsening, restatement or move, by the days each span covers."""
     old_lo, old_hi = old.earliest, old.latest_or_max
@@ -82,7 +97,7 @@ def event_changes(old: Event, new: Event) -> Iterator[Change]:
     """Field-by-field differences of one event (same or renamed id)."""
     for name in EVENT_FIELDS:
         before, after = _value(old, name), _value(new, name)
-        if before != after:
+        if not same(before, after):
             kind = classify(old.when, new.when) if name == "date" else None
             yield Change(Op.CHANGED, new.id, name, before, after, kind, _file(new))
 

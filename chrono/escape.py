@@ -8,6 +8,10 @@ Two escapings, both reversible in the TSV case:
   and ``tsv_unescape`` gives the original text back.
 * ``visible`` — for text drawn on a terminal: the same characters shown as escapes, except that
   newlines are kept as line breaks and backslashes are left alone.
+
+``csv_text`` is ``visible`` with tabs kept (CSV quotes them); a carriage return is written ``\\r``
+there too, because a raw one moves a terminal's cursor back over the row. ``web_url`` decides
+which URLs become live links in the exports, and how they are written.
 """
 
 from __future__ import annotations
@@ -23,7 +27,7 @@ _TSV_TABLE.update({ord("\\"): "\\\\", ord("\t"): "\\t", ord("\n"): "\\n", ord("\
 
 _VISIBLE_TABLE = {code: text for code, text in _TSV_TABLE.items() if code not in (ord("\\"), ord("\n"))}
 
-_CSV_TABLE = {code: text for code, text in _VISIBLE_TABLE.items() if code not in (ord("\t"), ord("\r"))}
+_CSV_TABLE = {code: text for code, text in _VISIBLE_TABLE.items() if code != ord("\t")}
 
 # Character classes as ranges: compiling them is much cheaper than listing every character.
 _TSV_UNSAFE_RE = re.compile("[\x00-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069\\\\]")
@@ -62,7 +66,8 @@ def visible(text: str) -> str:
 
 
 def csv_text(text: str) -> str:
-    """Text for a CSV field: like ``visible``, but tabs and carriage returns kept (CSV quotes them)."""
+    """Text for a CSV field: like ``visible``, but tabs kept (CSV quotes them); a carriage return
+    is ``\\r``, as in TSV, since a raw one would overwrite the row on a terminal."""
     if _VISIBLE_UNSAFE_RE.search(text) is None:
         return text
     return text.translate(_CSV_TABLE)
@@ -82,3 +87,24 @@ def json_safe(encoded: str) -> str:
     if _JSON_UNSAFE_RE.search(encoded) is None:
         return encoded
     return _JSON_UNSAFE_RE.sub(lambda m: f"\\u{ord(m.group()):04x}", encoded)
+
+
+# What a URL may hold as written: RFC 3986's unreserved and reserved characters and '%'. Anything
+# else — controls, spaces, quotes, '<', '>', backslash, non-ASCII — is percent-encoded.
+_URL_SAFE = "!#$%&'()*+,/:;=?@[]~-._"
+_WEB_SCHEME_RE = re.compile(r"https?://", re.IGNORECASE)
+
+
+def web_url(url: str) -> str | None:
+    """The URL as a live link may carry it, or None when it must not be a link.
+
+    Only ``http`` and ``https`` URLs become links (``javascript:``, ``data:``, ``file:`` never
+    do); every character outside RFC 3986's set is percent-encoded (UTF-8), so a URL can hold no
+    control, space, newline, quote or angle bracket, and cannot end a Markdown autolink or an
+    HTML attribute, or start a new line, early.
+    """
+    if _WEB_SCHEME_RE.match(url) is None:
+        return None
+    from urllib.parse import quote
+
+    return quote(url, safe=_URL_SAFE)

@@ -18,7 +18,13 @@ if TYPE_CHECKING:
 
 
 def _read_stdin() -> bytes:
-    return sys.stdin.buffer.read()
+    if sys.stdin is None:  # started with standard input closed (<&-)
+        from chrono.errors import SourceError
+
+        raise SourceError("cannot read '-': standard input is closed")
+    from chrono.dataset import read_stdin
+
+    return read_stdin(sys.stdin.buffer)  # < /dev/zero must not read forever
 
 
 @dataclass(slots=True)
@@ -77,9 +83,12 @@ class Environment:
         # COLUMNS and LINES win, as with shutil.get_terminal_size (which would import shutil).
         return cls(
             stdout_isatty=isatty,
-            width=_number(os.environ, "COLUMNS", width),
+            width=min(MAX_WIDTH, _number(os.environ, "COLUMNS", width)),
             height=_number(os.environ, "LINES", height),
         )
+
+
+MAX_WIDTH = 1000  # COLUMNS=100000000 would only cost time and memory: no terminal is that wide
 
 
 def _number(environ: Mapping[str, str], name: str, default: int) -> int:

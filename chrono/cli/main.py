@@ -8,8 +8,10 @@ a short message on stderr and a documented exit code (see ``chrono.errors.ExitCo
 from __future__ import annotations
 
 import contextlib
+import errno
 import gc
 import importlib
+import io
 import os
 import sys
 from collections.abc import Iterator, Sequence
@@ -19,6 +21,7 @@ import click
 
 from chrono import __version__
 from chrono.cli.env import Environment
+from chrono.cli.output import OutputError, PipeClosed, writing
 from chrono.errors import ChronoError, DataError, ExitCode
 
 if TYPE_CHECKING:
@@ -51,10 +54,6 @@ Examples:
   chrono list --kind summit --actor putin --format json | jq .
 Exit codes: 0 ok, 1 a negative answer, 2 usage or data error, 3 internal error, 130 interrupted.
 """
-
-
-class _PipeClosed(Exception):
-    """The reader of stdout went away (``chrono list | head -1``)."""
 
 
 class ChronoGroup(click.Group):
@@ -94,7 +93,7 @@ class ChronoGroup(click.Group):
         except BrokenPipeError:
             # click turns EPIPE into exit 1 by itself; a closed pipe is the reader's choice,
             # not a failure, so carry it past click to the boundary as something else.
-            raise _PipeClosed from None
+            raise PipeClosed from None
 
     def main(
         self,
@@ -160,13 +159,19 @@ def run(
                 obj=env,
                 **extra,
             )
+            with writing(int(result) if isinstance(result, int) else ExitCode.OK):
+                env.stdout.flush()  # what is still buffered fails here, inside the boundary
             return int(result) if isinstance(result, int) else ExitCode.OK
         except click.exceptions.Exit as exc:
             return exc.exit_code
         except click.ClickException as exc:
-            exc.show(file=env.stderr)
+            shown = _Captured()
+            exc.show(file=shown)  # then escaped: the message quotes the command line
+            _say(env, shown.getvalue().rstrip("\n"))
             return ExitCode.USAGE
-        except (click.exceptions.Abort, KeyboardInterrupt):
+        except click.exceptions.Abort:  # click has ended the line already
+            return ExitCode.INTERRUPTED
+        except KeyboardInterrupt:
             _say(env, "")
             return ExitCode.INTERRUPTED
         except DataError as exc:
@@ -174,13 +179,19 @@ def run(
                 _say(env, line)
             return exc.exit_code
         except ChronoError as exc:
+            if isinstance(exc, OutputError):
+                _silence_stdout()  # the interpreter's last flush must not fail again
             for line in exc.lines():
                 _say(env, f"chrono: error: {line}")
             return exc.exit_code
-        except (BrokenPipeError, _PipeClosed):
+        except (BrokenPipeError, PipeClosed) as exc:
             _silence_stdout()
-            return ExitCode.OK
+            return exc.status if isinstance(exc, PipeClosed) else ExitCode.OK
         except Exception as exc:  # the boundary: anything else is our bug, said briefly
+            if isinstance(exc, OSError) and exc.errno in _WRITE_ERRORS:  # output drawn by rich, say
+                _silence_stdout()
+                _say(env, f"chrono: error: cannot write: {exc.strerror}")
+                return ExitCode.USAGE
             if env.environ.get("CHRONO_DEBUG") == "1":
                 import traceback
 
@@ -188,6 +199,18 @@ def run(
             name = type(exc).__name__
             _say(env, f"chrono: internal error: {name}: {exc} (set CHRONO_DEBUG=1 for a traceback)")
             return ExitCode.INTERNAL
+
+
+class _Captured(io.StringIO):
+    """Where click writes a usage error, to be escaped: a 'terminal', so that click keeps the
+    escape sequences of the command line it quotes (for ``visible``) instead of deleting some."""
+
+    def isatty(self) -> bool:
+        return True
+
+
+# A full disk, a quota, a file too large, a failing device: the output's fault, not chrono's.
+_WRITE_ERRORS = frozenset({errno.ENOSPC, errno.EDQUOT, errno.EFBIG, errno.EIO})
 
 
 @contextlib.contextmanager

@@ -1,12 +1,24 @@
-"""Where output decisions are made once: format, colour, and writing to stdout and stderr."""
+"""Where output decisions are made once: format, colour, and writing to stdout and stderr.
+
+What is written to a pipe or a file is UTF-8 bytes, whatever the locale or PYTHONIOENCODING
+say (as jq and git do): TSV, CSV, JSON, ids and every other plain output are a contract, and
+text in another encoding, or with characters replaced, would break it. Only a terminal gets
+text in its own encoding, with a visible escape for a character it cannot show.
+
+Writing fails cleanly: a full disk or another write error is a ``chrono: error:`` and exit 2,
+and a reader that closed the pipe ends the command quietly (``PipeClosed``).
+"""
 
 from __future__ import annotations
 
+import contextlib
+import errno
 import itertools
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from typing import TYPE_CHECKING, Any
 
 from chrono.cli.env import Environment
+from chrono.errors import ChronoError, ExitCode
 
 if TYPE_CHECKING:
     from rich.console import Console
@@ -29,24 +41,75 @@ def use_color(option: str, env: Environment) -> bool:
     return env.stdout_isatty
 
 
+class PipeClosed(Exception):
+    """The reader of stdout went away (``chrono list | head -1``): the command ends quietly.
+
+    ``status`` is the exit status it ends with: 0, except for commands whose status is the
+    answer (``check``, ``diff``), which keep it, so ``set -o pipefail`` still sees a failure.
+    """
+
+    def __init__(self, status: int = ExitCode.OK) -> None:
+        super().__init__(status)
+        self.status = status
+
+
+class OutputError(ChronoError):
+    """Standard output cannot be written (a full disk, an I/O error): exit 2, said clearly."""
+
+
+@contextlib.contextmanager
+def writing(status: int = ExitCode.OK) -> Iterator[None]:
+    """Turn what can go wrong while writing stdout into a quiet end or a clear error."""
+    try:
+        yield
+    except BrokenPipeError:
+        raise PipeClosed(status) from None
+    except OSError as exc:
+        if exc.errno == errno.EPIPE:
+            raise PipeClosed(status) from None
+        raise OutputError(f"cannot write to standard output: {exc.strerror or exc}") from None
+
+
+@contextlib.contextmanager
+def keep_status(status: int) -> Iterator[None]:
+    """For a command whose exit status is its answer: a closed pipe does not turn it into 0."""
+    try:
+        yield
+    except PipeClosed:
+        raise PipeClosed(status) from None
+
+
 def write_lines(env: Environment, lines: Iterable[str]) -> None:
-    """Stream text lines to stdout (each already ends in a newline)."""
-    write = env.stdout.write
-    for line in lines:
-        write(line)
-    env.stdout.flush()
+    """Stream text lines to stdout (each already ends in a newline): UTF-8 bytes to a pipe or a
+    file, the terminal's encoding to a terminal."""
+    raw = None if env.stdout_isatty else getattr(env.stdout, "buffer", None)
+    with writing():
+        if raw is None:
+            write = env.stdout.write
+            for line in lines:
+                write(line)
+            env.stdout.flush()
+            return
+        env.stdout.flush()  # anything written as text before goes first
+        put = raw.write
+        for line in lines:
+            put(line.encode("utf-8", "backslashreplace"))  # a lone surrogate (a non-UTF-8 path) as \udcxx
+        raw.flush()
 
 
 def write_bytes(env: Environment, chunks: Iterable[bytes]) -> None:
     """Stream UTF-8 bytes to stdout (straight to its buffer when it has one)."""
-    env.stdout.flush()
     raw = getattr(env.stdout, "buffer", None)
-    for chunk in chunks:
-        if raw is not None:
-            raw.write(chunk)
-        else:
-            env.stdout.write(chunk.decode("utf-8"))
-    (raw if raw is not None else env.stdout).flush()
+    if env.stdout_isatty and (getattr(env.stdout, "encoding", "") or "").lower().replace("-", "") != "utf8":
+        raw = None  # a terminal in another encoding: through the text layer and its escapes
+    with writing():
+        env.stdout.flush()
+        for chunk in chunks:
+            if raw is not None:
+                raw.write(chunk)
+            else:
+                env.stdout.write(chunk.decode("utf-8"))
+        (raw if raw is not None else env.stdout).flush()
 
 
 def console(env: Environment, color: str) -> Console:
@@ -58,10 +121,18 @@ def console(env: Environment, color: str) -> Console:
 
 def show(env: Environment, renderable: object, color: str, no_pager: bool = False, **options: Any) -> None:
     """Draw for a terminal (``options`` go to rich's ``print``); output taller than the terminal
-    goes through the pager (``page_text``)."""
+    goes through the pager (``page_text``). Piped, the drawing is written as UTF-8 like every
+    other piped output."""
     target = console(env, color)
-    if no_pager or not env.stdout_isatty:
-        target.print(renderable, **options)
+    if not env.stdout_isatty:
+        with target.capture() as captured:
+            target.print(renderable, **options)
+        write_lines(env, [captured.get()])
+        return
+    if no_pager:
+        with writing():
+            target.print(renderable, **options)
+            env.stdout.flush()
         return
     with target.capture() as captured:
         target.print(renderable, **options)

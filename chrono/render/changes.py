@@ -10,12 +10,12 @@ from chrono.render.plain import tsv_value
 
 
 def tsv_lines(changes: Sequence[Change]) -> Iterator[str]:
-    """``op<TAB>id<TAB>field<TAB>old<TAB>new``, plus a sixth column for date changes."""
+    """``op<TAB>id<TAB>field<TAB>old<TAB>new<TAB>date_change``: six fields on every line, the
+    last empty unless a date changed (so a reader can rely on the column count)."""
     for change in changes:
-        cells = [change.op.value, change.id, change.field or "", tsv_value(change.old), tsv_value(change.new)]
-        if change.date_change is not None:
-            cells.append(change.date_change.value)
-        yield "\t".join(cells) + "\n"
+        kind = change.date_change.value if change.date_change is not None else ""
+        cells = [change.op.value, tsv_value(change.id), tsv_value(change.field), tsv_value(change.old)]
+        yield "\t".join([*cells, tsv_value(change.new), kind]) + "\n"
 
 
 def record(change: Change) -> dict[str, Any]:

@@ -3,13 +3,13 @@
 from __future__ import annotations
 
 import datetime as _dt
-import json
 from typing import Any
 
 from chrono.dates import DateSpan
 from chrono.intervals import ago
 from chrono.lookup import links
 from chrono.model import Chronology, Event, Source
+from chrono.render.jsonout import strict_json
 from chrono.render.records import FIELD_NAMES, record
 
 
@@ -60,7 +60,7 @@ def rows(
         if value:
             out.append((key, value))
     for key, value in event.extra.items():
-        shown = value if isinstance(value, str) else json.dumps(value, ensure_ascii=False, default=str)
+        shown = value if isinstance(value, str) else strict_json(value, default=str)
         out.append((f"extra.{key}", shown))
     for ref in event.sources:
         source = chronology.sources.get(ref)

@@ -10,7 +10,7 @@ from __future__ import annotations
 import html
 from collections.abc import Iterable, Iterator
 
-from chrono.escape import visible
+from chrono.escape import visible, web_url
 from chrono.model import Chronology, Event
 from chrono.render.palette import KIND_COLOURS, kind_style
 
@@ -59,8 +59,9 @@ def _text(value: str) -> str:
 
 
 def _href(url: str) -> str | None:
-    """Only web links become links; anything else (``javascript:``, say) stays text."""
-    return html.escape(url, quote=True) if url.startswith(("http://", "https://")) else None
+    """Only web links become links, percent-encoded; anything else (``javascript:``, say) stays text."""
+    safe = web_url(url)
+    return html.escape(safe, quote=True) if safe is not None else None
 
 
 def page(events: Iterable[Event], chronology: Chronology, title: str = "Chronology") -> Iterator[str]:

@@ -67,8 +67,12 @@ def render(events: Iterable[Event], chronology: Chronology, stamp: _dt.date, yea
         item.add("dtstamp", dtstamp)
         item.add("summary", visible(event.title))  # RFC 5545 text holds no control characters
         item.add("dtstart", event.when.earliest)
-        if not event.when.open_end:
+        if event.when.open_end:
+            pass
+        elif event.when.latest_or_max < _dt.date.max:
             item.add("dtend", event.when.latest_or_max + _dt.timedelta(days=1))  # exclusive
+        else:  # no day after 9999-12-31 to end on: the same days as a duration
+            item.add("duration", _dt.timedelta(days=(event.when.latest_or_max - event.when.earliest).days + 1))
         if event.place:
             item.add("location", visible(event.place))
         item.add("categories", [event.kind])

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Iterator
 
-from chrono.escape import visible
+from chrono.escape import visible, web_url
 from chrono.model import Chronology, Event
 
 _SPECIAL_RE = re.compile(r"([\\`*_{}\[\]<>()#+!|~])")
@@ -38,8 +38,9 @@ def lines(events: Iterable[Event], chronology: Chronology, title: str = "Chronol
             if source.date:
                 parts.append(source.date.edtf)
             text = ", ".join(parts)
-            if source.url and source.url.startswith(("http://", "https://")):
-                text += f". <{source.url.replace('>', '%3E').replace(' ', '%20')}>"
+            url = web_url(source.url) if source.url else None
+            if url is not None:  # percent-encoded: it cannot close the <...> or break the line
+                text += f". <{url}>"
             yield f"[^{ref}]: {text}\n"
 
 

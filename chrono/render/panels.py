@@ -41,7 +41,7 @@ def event_panel(rows: Sequence[tuple[str, str]], kind: str) -> Table:
             continue
         label = "" if key == previous and key in ("actor", "source", "links-to", "linked-from") else key
         style = kind_style(kind) if key == "kind" else ""
-        grid.add_row(Text(label), Text(visible(value), style=style))
+        grid.add_row(Text(visible(label)), Text(visible(value), style=style))  # extra.KEY comes from the data
         previous = key
     return grid
 

@@ -4,12 +4,12 @@ from __future__ import annotations
 
 import csv
 import io
-import json
 from collections.abc import Callable, Iterable, Iterator
 from typing import Any
 
 from chrono.escape import csv_text, tsv
 from chrono.model import Chronology, Event
+from chrono.render.jsonout import strict_json
 from chrono.render.records import DEFAULT_FIELDS, record
 
 LIST_SEPARATOR = "; "
@@ -25,7 +25,7 @@ def _cell(value: Any, escape: Callable[[str], str]) -> str:
     if isinstance(value, list):
         return LIST_SEPARATOR.join(_cell(item, escape) for item in value)
     if isinstance(value, dict):
-        return escape(json.dumps(value, ensure_ascii=False, default=str, sort_keys=True))
+        return escape(strict_json(value, default=str, sort_keys=True))
     return escape(value if isinstance(value, str) else str(value))
 
 

@@ -21,6 +21,7 @@ from chrono.render.palette import kind_style
 DAY, SPAN, VAGUE, VAGUE_POINT, ONGOING = "●", "━", "░", "○", "▶"
 MAX_LANES = 15
 MAX_LABEL = 18
+MAX_WIDTH = 1000  # --width and COLUMNS beyond this draw 1000 columns: wider is no picture, only work
 LEGEND = (
     f"{DAY} a day",
     f"{SPAN} a span of days",
@@ -153,13 +154,19 @@ def draw(
     hi: _dt.date | None = None,
     use_ids: bool = False,
 ) -> list[Line]:
-    """The timeline as lines of (text, style) segments, at most ``width`` characters wide."""
+    """The timeline as lines of (text, style) segments, at most ``width`` (at most ``MAX_WIDTH``)
+    characters wide."""
     if not events:
         return [[("No events to draw.", None)]]
+    width = min(width, MAX_WIDTH)
     first = lo or min(e.earliest for e in events)
     finite = [e.when.latest for e in events if e.when.latest is not None]
     last = hi or max([*finite, *(e.earliest for e in events)])
-    last = max(last, first + _dt.timedelta(days=1))
+    if last <= first:  # an axis of at least two days, also at the end of the calendar (9999-12-31)
+        if first < _dt.date.max:
+            last = first + _dt.timedelta(days=1)
+        else:
+            first, last = _dt.date.max - _dt.timedelta(days=1), _dt.date.max
     lanes = _lanes(events, chronology, by)
     label_width = min(MAX_LABEL, max(len(name) for name, _ in lanes))
     scale = Scale(first, last, max(10, width - label_width - 2))

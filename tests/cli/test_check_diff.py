@@ -105,8 +105,8 @@ def test_diff_tsv_stat_json_and_exit_codes(invoke: Invoke, write_toml: WriteToml
     result = invoke(["diff", str(old), str(new)])
     assert result.exit_code == 1
     assert result.stdout.splitlines() == [
-        "renamed\tfriendship-treaty\tid\ttreaty-2000\tfriendship-treaty",
-        "added\tnew\t\t\t2020-01-01 New",
+        "renamed\tfriendship-treaty\tid\ttreaty-2000\tfriendship-treaty\t",
+        "added\tnew\t\t\t2020-01-01 New\t",
         "changed\tvisit-2002\tdate\t2002\t2002-08-23\trefinement",
     ]
     assert invoke(["diff", str(old), str(new), "--stat"]).stdout == "1 added, 0 removed, 1 changed, 1 renamed\n"
@@ -163,7 +163,7 @@ def test_diff_rev_in_a_temporary_repository(invoke: Invoke, tmp_path: Path, monk
     (data / "c.toml").write_text(text, encoding="utf-8")
     monkeypatch.chdir(tmp_path)
     result = invoke(["diff", "--rev", "HEAD", "data"])
-    assert result.stdout == "changed\tjoint-declaration\ttitle\tJoint Declaration\tThe Joint Declaration\n"
+    assert result.stdout == "changed\tjoint-declaration\ttitle\tJoint Declaration\tThe Joint Declaration\t\n"
     assert (
         invoke(["diff", "--rev", "HEAD", "data/c.toml", "--stat"]).stdout
         == "0 added, 0 removed, 1 changed, 0 renamed\n"

@@ -3,9 +3,14 @@
 from __future__ import annotations
 
 import datetime as dt
+import difflib
 from collections.abc import Callable
 from pathlib import Path
 
+from hypothesis import given
+from hypothesis import strategies as st
+
+from chrono import validate
 from chrono.dataset import read_all
 from chrono.validate import check
 
@@ -91,3 +96,32 @@ def test_errors_and_warnings_together_in_file_order(write_toml: WriteToml) -> No
     report = check(read_all([str(write_toml(body))]), TODAY)
     assert [(p.severity.value, p.code) for p in report.problems] == [("error", "bad-date"), ("warning", "no-source")]
     assert (report.errors, report.warnings) == (1, 1)
+
+
+def _one_word_apart_reference(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
+    """The plain (quadratic) statement of the rule, to check the linear one against."""
+    if len(a) == len(b):
+        differing = [(x, y) for x, y in zip(a, b, strict=True) if x != y]
+        if len(differing) != 1:
+            return False
+        x, y = differing[0]
+        if [c for c in x if c.isdigit()] != [c for c in y if c.isdigit()]:
+            return False
+        return difflib.SequenceMatcher(None, x, y).ratio() >= validate.TYPO_RATIO
+    short, long = (a, b) if len(a) < len(b) else (b, a)
+    if len(long) - len(short) != 1 or len(short) < 2:
+        return False
+    return any(long[:i] + long[i + 1 :] == short for i in range(len(long)))
+
+
+title_words = st.lists(st.sampled_from(["moscow", "moscw", "declaration", "round1", "round2", "a", "b"]), max_size=9)
+
+
+@given(title_words, title_words, st.sampled_from([1, 2, 3, 32]))
+def test_the_linear_near_duplicate_rule_is_the_plain_rule(a: list[str], b: list[str], block: int) -> None:
+    validate.TITLE_BLOCK, saved = block, validate.TITLE_BLOCK  # small blocks exercise every branch
+    try:
+        got = validate._one_word_apart(validate._Title(tuple(a)), validate._Title(tuple(b)))
+    finally:
+        validate.TITLE_BLOCK = saved
+    assert got == _one_word_apart_reference(tuple(a), tuple(b))

@@ -25,10 +25,11 @@ def _endpoint(
     text: str, use_end: bool, today: _dt.date, load: Any, option: str
 ) -> tuple[_dt.date, _dt.date, dict[str, Any]]:
     """A date argument or an event (its start, or its end with --from-end/--to-end) as a span."""
+    reason = ""
     try:
         arg = parse_date_arg(text, today)
-    except DateError:
-        arg = None
+    except DateError as exc:
+        arg, reason = None, str(exc)
     if arg is not None:
         return (
             arg.lower,
@@ -38,7 +39,7 @@ def _endpoint(
     chronology: Chronology = load()
     hit = find(chronology, text)
     if isinstance(hit, Miss):
-        raise NotFoundError([hit.message() + " (and it is not a date)"])
+        raise NotFoundError([f"{hit.message()} (and as a date: {reason})"])
     when = hit.when
     if use_end and when.open_end:
         raise UsageError(f"event '{hit.id}' is ongoing: it has no end", option=option)

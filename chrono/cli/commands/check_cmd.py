@@ -6,11 +6,11 @@ import click
 
 from chrono.cli.env import Environment
 from chrono.cli.options import data_option, output_options, resolve_today, today_option
-from chrono.cli.output import note, write_lines, write_paged
+from chrono.cli.output import keep_status, note, write_lines, write_paged
 from chrono.dataset import read_all
 from chrono.errors import ExitCode
 from chrono.escape import visible
-from chrono.validate import LONG_REPORT, check, code_counts, only
+from chrono.validate import LONG_REPORT, Report, check, code_counts, only
 
 
 @click.command("check")
@@ -51,6 +51,22 @@ def command(
     specs = [*paths, *data] or list(env.settings.data.value)
     report = check(read_all(specs, env.read_stdin), day)
     report = only(report, _codes(select), _codes(ignore))
+    failed = report.errors > 0 or (strict and report.warnings > 0)
+    status = ExitCode.NEGATIVE if failed else ExitCode.OK
+    with keep_status(status):  # `chrono check | head -1` still fails a CI step with pipefail
+        _write(env, report, fmt, no_pager)
+    files = f"{report.files} file{'s' if report.files != 1 else ''}"
+    errors = f"{report.errors} error{'s' if report.errors != 1 else ''}"
+    warnings = f"{report.warnings} warning{'s' if report.warnings != 1 else ''}"
+    if fmt != "json" and len(report.problems) > LONG_REPORT:
+        note(env, f"{'count':>7}  {'level':<7}  code")
+        for code, severity, count in code_counts(report.problems):
+            note(env, f"{count:>7}  {severity:<7}  {code}")
+    note(env, f"chrono check: {errors}, {warnings} in {files}")
+    return status
+
+
+def _write(env: Environment, report: Report, fmt: str, no_pager: bool) -> None:
     if fmt == "json":
         from chrono.render.jsonout import array_lines
 
@@ -72,16 +88,6 @@ def command(
         write_lines(env, (annotation(problem) for problem in report.problems))
     else:
         write_paged(env, (visible(problem.format()) + "\n" for problem in report.problems), no_pager)
-    files = f"{report.files} file{'s' if report.files != 1 else ''}"
-    errors = f"{report.errors} error{'s' if report.errors != 1 else ''}"
-    warnings = f"{report.warnings} warning{'s' if report.warnings != 1 else ''}"
-    if fmt != "json" and len(report.problems) > LONG_REPORT:
-        note(env, f"{'count':>7}  {'level':<7}  code")
-        for code, severity, count in code_counts(report.problems):
-            note(env, f"{count:>7}  {severity:<7}  {code}")
-    note(env, f"chrono check: {errors}, {warnings} in {files}")
-    failed = report.errors > 0 or (strict and report.warnings > 0)
-    return ExitCode.NEGATIVE if failed else ExitCode.OK
 
 
 def _codes(value: str | None) -> tuple[str, ...]:

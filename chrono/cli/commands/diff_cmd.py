@@ -9,9 +9,9 @@ import click
 
 from chrono.cli.env import Environment
 from chrono.cli.options import output_options
-from chrono.cli.output import resolve_format, use_color, write_lines, write_paged
+from chrono.cli.output import keep_status, resolve_format, use_color, write_lines, write_paged
 from chrono.dataset import read_all, read_revision
-from chrono.diff import diff
+from chrono.diff import Change, diff
 from chrono.errors import DataError, ExitCode, UsageError
 from chrono.model import Chronology
 from chrono.parsing import ParsedFile, merge
@@ -57,6 +57,8 @@ def command(
             raise UsageError("with --rev give at most one PATH", option="diff")
         path = paths[0] if paths else "."
         old_files, new_files = read_revision(rev, path), read_all([path], env.read_stdin)
+    elif paths == ("-", "-"):
+        raise UsageError("OLD and NEW cannot both be '-': standard input can be read once", option="diff")
     elif len(paths) == 2:
         old_files, new_files = read_all([paths[0]], env.read_stdin), read_all([paths[1]], env.read_stdin)
     else:
@@ -69,7 +71,16 @@ def command(
         replace(change, file=_label(change.file, new_dir if change.file in new_names else old_dir))
         for change in diff(old, new)
     ]
-    fmt = resolve_format(fmt, env, terminal="text", plain="tsv")
+    status = ExitCode.NEGATIVE if changes else ExitCode.OK
+    with keep_status(status):  # the status is the answer, also when the reader closed the pipe
+        fmt = resolve_format(fmt, env, terminal="text", plain="tsv")
+        _write(env, changes, stat, fmt, use_color(color, env), no_pager, files=old_dir or new_dir)
+    return status
+
+
+def _write(
+    env: Environment, changes: list[Change], stat: bool, fmt: str, colour: bool, no_pager: bool, files: bool
+) -> None:
     if stat:
         from chrono.render.changes import stat_line
 
@@ -83,9 +94,8 @@ def command(
         from chrono.render.changes import terminal_lines
 
         if changes:
-            write_paged(env, terminal_lines(changes, use_color(color, env), files=old_dir or new_dir), no_pager)
+            write_paged(env, terminal_lines(changes, colour, files=files), no_pager)
     else:
         from chrono.render.changes import tsv_lines
 
         write_lines(env, tsv_lines(changes))
-    return ExitCode.NEGATIVE if changes else ExitCode.OK

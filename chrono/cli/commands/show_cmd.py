@@ -65,7 +65,7 @@ def command(
         from chrono.render.details import rows
 
         texts = [
-            "".join(f"{key}: {tsv(value)}\n" for key, value in rows(e, chronology, day, aliases, calendar == "juche"))
+            "".join(f"{tsv(k)}: {tsv(v)}\n" for k, v in rows(e, chronology, day, aliases, calendar == "juche"))
             for e in found
         ]
         write_lines(env, ["\n".join(texts)])
