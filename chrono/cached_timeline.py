@@ -2,7 +2,10 @@
 only the events a query reaches; its stored TSV lines answer plain range queries as bytes.
 
 Reading never executes code: the file holds JSON text and integer arrays, each region checked
-against its CRC-32 before use. Anything unexpected raises CacheMiss, and the caller rebuilds.
+against its CRC-32 before use. Anything unexpected when the file is opened raises CacheMiss, and
+the caller rebuilds; anything unexpected later (an event or the catalog that will not decode)
+makes the timeline answer from the TOML instead (its ``fallback``), so a bad cache costs time,
+never a wrong answer or an internal error.
 """
 
 from __future__ import annotations
@@ -15,15 +18,22 @@ from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Iterator, Sequence
 from typing import TYPE_CHECKING, Any, overload
 
+from chrono.timeline import default_line
+
 if TYPE_CHECKING:
     from chrono.dates import DateSpan, PartialDate
     from chrono.model import Chronology, Event
+    from chrono.query import Query
 
-MAGIC = b"chrono-cache 3\n"
+MAGIC = b"chrono-cache 4\n"
 PREFIX = struct.Struct("<II")  # header length, header CRC-32
 OPEN = 0  # the latest-day ordinal stored for an ongoing event
 CHUNK = 256  # events per JSON array in the records region
-DATE_TAG = "\x00chrono-date"
+# JSON has no dates: a date in ``extra`` is stored as ``{DATE_TAG: [type, ISO text]}``. A key of
+# the data that starts with ESCAPE (the tag itself, say) is stored with ESCAPE put in front once
+# more, so that no table of the data can read back as a date, nor a date as a table.
+ESCAPE = "\x00chrono-"
+DATE_TAG = ESCAPE + "date"
 Buffer = Any  # bytes, memoryview or mmap: anything memoryview() takes
 
 
@@ -58,8 +68,10 @@ class _Blob:
 class CachedEvents(Sequence["Event"]):
     """Events decoded from the cache on demand, in slices, and kept once decoded."""
 
-    def __init__(self, blob: _Blob, offsets: Sequence[int], count: int) -> None:
-        self._blob, self._offsets, self._count = blob, offsets, count
+    def __init__(
+        self, blob: _Blob, offsets: Sequence[int], count: int, recover: Callable[[], Sequence[Event]] | None = None
+    ) -> None:
+        self._blob, self._offsets, self._count, self._recover = blob, offsets, count, recover
         self._decoded: list[Event | None] = [None] * count
 
     def __len__(self) -> int:
@@ -94,11 +106,21 @@ class CachedEvents(Sequence["Event"]):
             yield from self.span(first, min(self._count, first + step))
 
     def span(self, first: int, last: int) -> list[Event]:
-        """Events ``first`` to ``last`` (exclusive), decoding the ones not yet decoded together."""
+        """Events ``first`` to ``last`` (exclusive), decoding the ones not yet decoded together;
+        when they will not decode, every event is taken from the TOML instead (``recover``)."""
         if first >= last:
             return []
         if all(self._decoded[i] is not None for i in (first, last - 1)) and None not in self._decoded[first:last]:
             return self._decoded[first:last]  # type: ignore[return-value]
+        try:
+            self._decode(first, last)
+        except CacheMiss:
+            if self._recover is None:
+                raise
+            self.adopt(self._recover())
+        return self._decoded[first:last]  # type: ignore[return-value]
+
+    def _decode(self, first: int, last: int) -> None:
         decode = _decoder()
         for chunk in range(first // CHUNK, (last - 1) // CHUNK + 1):
             base = chunk * CHUNK
@@ -110,21 +132,35 @@ class CachedEvents(Sequence["Event"]):
                 for index in range(max(first, base), min(last, base + len(records))):
                     if self._decoded[index] is None:
                         self._decoded[index] = decode(records[index - base])
-            except (ValueError, TypeError, IndexError, KeyError) as exc:
+            except (ValueError, TypeError, IndexError, KeyError, AttributeError, OverflowError) as exc:
                 raise CacheMiss(f"undecodable record: {exc}") from None
-        return self._decoded[first:last]  # type: ignore[return-value]
 
 
 def _untag(value: dict[str, Any]) -> Any:
-    tagged = value.get(DATE_TAG)
-    if tagged is None or len(value) != 1:
-        return value
-    kind, text = tagged
-    if kind == "datetime":
-        return _dt.datetime.fromisoformat(text)
-    if kind == "time":
-        return _dt.time.fromisoformat(text)
-    return _dt.date.fromisoformat(text)
+    """A JSON object of a record back as it was: a tagged date, or a table (keys unescaped)."""
+    if len(value) == 1 and DATE_TAG in value:
+        kind, text = value[DATE_TAG]
+        if kind == "datetime":
+            return _dt.datetime.fromisoformat(text)
+        if kind == "time":
+            return _dt.time.fromisoformat(text)
+        if kind == "date":
+            return _dt.date.fromisoformat(text)
+        raise CacheMiss(f"unknown tag {kind!r}")
+    if any(key.startswith(ESCAPE) for key in value):
+        return {(key[len(ESCAPE) :] if key.startswith(ESCAPE) else key): item for key, item in value.items()}
+    return value
+
+
+def escape_keys(value: Any) -> Any:
+    """``value`` ready for JSON: dates tagged, keys that start with ESCAPE escaped (see DATE_TAG)."""
+    if isinstance(value, dict):
+        return {(ESCAPE + key if key.startswith(ESCAPE) else key): escape_keys(item) for key, item in value.items()}
+    if isinstance(value, list):
+        return [escape_keys(item) for item in value]
+    if isinstance(value, (_dt.date, _dt.datetime, _dt.time)):
+        return {DATE_TAG: [type(value).__name__, value.isoformat()]}
+    return value
 
 
 def _decoder() -> Callable[[list[Any]], Event]:
@@ -154,9 +190,12 @@ def _decoder() -> Callable[[list[Any]], Event]:
 class CachedTimeline:
     """A timeline read from the cache: bisects its arrays and decodes only the events it yields."""
 
-    def __init__(self, data: Buffer, check_records: bool = True, loaded: Chronology | None = None) -> None:
+    def __init__(
+        self, data: Buffer, loaded: Chronology | None = None, fallback: Callable[[], Chronology] | None = None
+    ) -> None:
         """Read the cache in ``data``; ``loaded`` is the chronology it was just made from, if any,
-        whose events then need no decoding."""
+        whose events then need no decoding; ``fallback`` loads the same chronology from the TOML,
+        for when part of the cache will not decode after all."""
         view = memoryview(data)
         if bytes(view[: len(MAGIC)]) != MAGIC:
             raise CacheMiss("not a chrono cache")
@@ -189,24 +228,32 @@ class CachedTimeline:
             line_length, line_crc = header["lines"]
             if len(view) != position + record_length + line_length:
                 raise CacheMiss("truncated")
-            # Both regions are checked before use, so a damaged cache is found before any output:
-            # the lines always (they are small), the records unless only lines will be read.
-            records = _Blob(view[position : position + record_length], record_crc, check_records)
+            # The lines are checked now (they are small and go out as they are); the records
+            # when first decoded, where a failure falls back to the TOML before any is used.
+            records = _Blob(view[position : position + record_length], record_crc, False)
             self._lines = _Blob(view[position + record_length :], line_crc, True)
-            self._longest = int(header["longest"])
-            self._open = [int(index) for index in header["open"]]
-            self.inputs = header["inputs"]
+            self._longest, self._open = int(header["longest"]), [int(index) for index in header["open"]]
+            self.inputs, self.sums, self.read_at = _provenance(header)
         except CacheMiss:
             raise
         except (ValueError, TypeError, KeyError, IndexError, struct.error, OverflowError) as exc:
             raise CacheMiss(f"unreadable header: {exc}") from None
-        self._events = CachedEvents(records, record_offsets, count)
+        self._fallback = fallback
+        self._fallen_back: Chronology | None = None
+        self._events = CachedEvents(records, record_offsets, count, self._recover if fallback else None)
         self._chronology: Chronology | None = None
         if loaded is not None:
             from chrono.model import Chronology
 
             self._events.adopt(loaded.events)
             self._chronology = Chronology(self._events, loaded.actors, loaded.sources, loaded.actor_refs)
+
+    def _recover(self) -> Sequence[Event]:
+        """The events from the TOML (loaded once), for a cache that would not decode."""
+        if self._fallen_back is None:
+            assert self._fallback is not None
+            self._fallen_back = self._fallback()
+        return self._fallen_back.events
 
     @property
     def chronology(self) -> Chronology:
@@ -222,10 +269,35 @@ class CachedTimeline:
                 actors = {a[0]: Actor(a[0], a[1], tuple(a[2])) for a in header["actors"]}
                 sources = {s[0]: Source(s[0], s[1], s[2], _span(s[3]), s[4]) for s in header["sources"]}
                 refs = frozenset(header["actor_refs"])
-            except (ValueError, TypeError, KeyError, IndexError) as exc:
-                raise CacheMiss(f"unreadable header: {exc}") from None
+            except (ValueError, TypeError, KeyError, IndexError, AttributeError) as exc:
+                if self._fallback is None:
+                    raise CacheMiss(f"unreadable catalog: {exc}") from None
+                self._events.adopt(self._recover())
+                assert self._fallen_back is not None
+                loaded = self._fallen_back
+                actors, sources, refs = dict(loaded.actors), dict(loaded.sources), loaded.actor_refs
             self._chronology = Chronology(self._events, actors, sources, refs)
         return self._chronology
+
+    def select(self, query: Query) -> Iterator[Event]:
+        """The events matching ``query`` (see ``query.run``), decoding only those it reaches."""
+        from chrono.query import run
+
+        return run(query, self)
+
+    def default_lines(self, query: Query) -> Iterator[bytes]:
+        """The default TSV lines of ``select``'s events: for a plain date range, the stored
+        bytes, one slice per run of events (nothing decoded); else made from the events."""
+        from chrono.query import Match, check_range, is_plain_range
+
+        if not is_plain_range(query):
+            return (default_line(event).encode() for event in self.select(query))
+        check_range(query)
+        runs = self.runs(query.lo, query.hi, within=query.match is Match.WITHIN)
+        if query.limit is not None:
+            runs = _first(runs, query.limit)
+        offsets = self._line_offsets
+        return (self._lines.read(offsets[first], offsets[last]) for first, last in runs)
 
     @property
     def events(self) -> Sequence[Event]:
@@ -310,12 +382,14 @@ class CachedTimeline:
         if pending is not None:
             yield pending
 
-    def default_lines(self, runs: Iterator[tuple[int, int]]) -> Iterator[bytes]:
-        """The default TSV lines (date, id, kind, title) of these runs of events, as stored bytes:
-        one slice per run."""
-        offsets = self._line_offsets
-        for first, last in runs:
-            yield self._lines.read(offsets[first], offsets[last])
+
+def _first(runs: Iterator[tuple[int, int]], limit: int) -> Iterator[tuple[int, int]]:
+    """The runs cut down to ``limit`` events in all."""
+    for first, last in runs:
+        if limit <= 0:
+            return
+        yield first, min(last, first + limit)
+        limit -= last - first
 
 
 def _runs(indices: Iterator[int]) -> Iterator[tuple[int, int]]:
@@ -330,6 +404,14 @@ def _runs(indices: Iterator[int]) -> Iterator[tuple[int, int]]:
         start, end = index, index + 1
     if start >= 0:
         yield start, end
+
+
+def _provenance(header: dict[str, Any]) -> tuple[list[list[Any]], list[str], int]:
+    """What a cache was made from: the inputs' fingerprints, their checksums, when they were read."""
+    inputs, sums = header["inputs"], header["sums"]
+    if not isinstance(inputs, list) or not isinstance(sums, list):
+        raise TypeError("inputs")
+    return inputs, [str(item) for item in sums], int(header["read_at"])
 
 
 def _span(text: str | None) -> DateSpan | None:

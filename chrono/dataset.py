@@ -33,6 +33,9 @@ class Input(NamedTuple):
     path: str | None  # None for standard input
 
 
+Seen = Callable[[Input, bytes], None]
+
+
 def resolve_inputs(specs: Sequence[str]) -> list[Input]:
     """Turn ``--data`` values (files, directories, bundled names, ``-``) into files to read."""
     inputs: list[Input] = []
@@ -54,8 +57,9 @@ def resolve_inputs(specs: Sequence[str]) -> list[Input]:
     return inputs
 
 
-def read_text(source: Input, read_stdin: Callable[[], bytes]) -> str:
-    """Read and decode one input as UTF-8 (a BOM is accepted), or raise a clear error."""
+def read_text(source: Input, read_stdin: Callable[[], bytes], seen: Seen | None = None) -> str:
+    """Read and decode one input as UTF-8 (a BOM is accepted), or raise a clear error; ``seen``
+    is shown the bytes read (the cache keeps their checksum)."""
     if source.path is None:
         raw = read_stdin()
     else:
@@ -68,6 +72,8 @@ def read_text(source: Input, read_stdin: Callable[[], bytes]) -> str:
             raise SourceError(f"cannot read '{source.name}': it is a directory") from None
         except OSError as exc:
             raise SourceError(f"cannot read '{source.name}': {exc.strerror or exc}") from None
+    if seen is not None:
+        seen(source, raw)
     return decode(source.name, raw)
 
 
@@ -94,7 +100,9 @@ def decode(name: str, raw: bytes) -> str:
         raise DataError([Problem(name, line, col, Severity.ERROR, "encoding", message)]) from None
 
 
-def read_all(specs: Sequence[str], read_stdin: Callable[[], bytes] | None = None) -> list[ParsedFile]:
+def read_all(
+    specs: Sequence[str], read_stdin: Callable[[], bytes] | None = None, seen: Seen | None = None
+) -> list[ParsedFile]:
     """Read and parse every file the specs name (problems are collected, not raised)."""
     from chrono.parsing import ParsedFile, parse_file
 
@@ -102,7 +110,7 @@ def read_all(specs: Sequence[str], read_stdin: Callable[[], bytes] | None = None
     parsed: list[ParsedFile] = []
     for source in resolve_inputs(specs):
         try:
-            text = read_text(source, stdin)
+            text = read_text(source, stdin, seen)
         except DataError as exc:  # undecodable: the file's one problem
             parsed.append(ParsedFile.failed(source.name, exc.problems))
             continue
@@ -110,11 +118,11 @@ def read_all(specs: Sequence[str], read_stdin: Callable[[], bytes] | None = None
     return parsed
 
 
-def load(specs: Sequence[str], read_stdin: Callable[[], bytes] | None = None) -> Chronology:
+def load(specs: Sequence[str], read_stdin: Callable[[], bytes] | None = None, seen: Seen | None = None) -> Chronology:
     """Load the chronology from ``--data`` values; raise DataError listing every problem."""
     from chrono.parsing import merge
 
-    chronology, problems = merge(read_all(specs, read_stdin))
+    chronology, problems = merge(read_all(specs, read_stdin, seen))
     if problems:
         raise DataError(problems)
     return chronology
@@ -212,9 +220,10 @@ def _no_stdin() -> bytes:
 
 def data_specs(options: Sequence[str], environ: Mapping[str, str], configured: Sequence[str] = ()) -> list[str]:
     """What to load: ``--data`` values, else ``CHRONO_DATA``, else the configuration's ``data``,
-    else the default bundled chronology."""
+    else the default bundled chronology — by its file's absolute path, not its name, so that a
+    file or directory of that name in the working directory never stands in for it."""
     if options:
         return list(options)
     env_value = environ.get("CHRONO_DATA", "")
     specs = [part for part in env_value.split(os.pathsep) if part]
-    return specs or list(configured) or [bundled.DEFAULT]
+    return specs or list(configured) or [bundled.path(bundled.DEFAULT)]

@@ -34,6 +34,7 @@ class Environment:
     config: Any = None  # the parsed configuration file (chrono.config.Config), if any
     use_cache: bool = True  # False with --no-cache
     background_cache: bool = False  # write a new cache after the answer, in a child process
+    pending_caches: list[Any] = field(default_factory=list)  # chrono.cache.PendingCache, for after the answer
 
     @classmethod
     def from_system(cls) -> Environment:

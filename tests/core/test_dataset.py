@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 
+from chrono import bundled
 from chrono.dataset import data_specs, load, resolve_inputs
 from chrono.errors import DataError, SourceError
 from tests.conftest import FIXTURES
@@ -134,7 +135,7 @@ def test_stdin_and_data_specs() -> None:
     assert [e.id for e in load(["-"], lambda: body).events] == ["a"]
     assert data_specs(("x.toml",), {"CHRONO_DATA": "y"}) == ["x.toml"]
     assert data_specs((), {"CHRONO_DATA": "a.toml:b.toml"}) == ["a.toml", "b.toml"]
-    assert data_specs((), {}) == ["dprk-russia"]
+    assert data_specs((), {}) == [bundled.path("dprk-russia")]  # the file itself, never ./dprk-russia
 
 
 def test_deep_nesting_is_an_error_not_a_crash(write_toml: WriteToml) -> None:

@@ -11,7 +11,6 @@ from chrono.cli.loading import load_timeline
 from chrono.cli.options import FilterArgs, build_query, data_option, filter_options, resolve_today, today_option
 from chrono.cli.output import note, write_lines
 from chrono.dataset import atomic_write
-from chrono.query import run
 
 FORMATS = ("ics", "markdown", "timelinejs", "html")
 
@@ -47,9 +46,10 @@ def command(
       chrono export --format timelinejs | jq '.events | length'
     """
     day = resolve_today(today, env)
+    query = build_query(filters, day)
     timeline = load_timeline(env, data)
     chronology = timeline.chronology
-    events = run(build_query(filters, day), timeline)
+    events = timeline.select(query)
     if fmt == "ics":
         from chrono.render.ics import render
 

@@ -12,7 +12,6 @@ from chrono.cli.loading import load_timeline
 from chrono.cli.options import FilterArgs, build_query, data_option, filter_options, resolve_today, today_option
 from chrono.cli.output import color_option, format_option, pager_option, resolve_format, show, write_lines
 from chrono.escape import tsv
-from chrono.query import run
 from chrono.stats import By, counts, gaps, summary
 
 
@@ -48,7 +47,7 @@ def command(
     """
     query = build_query(filters, resolve_today(today, env))
     timeline = load_timeline(env, data)
-    events = list(run(query, timeline))
+    events = list(timeline.select(query))
     fmt = resolve_format(fmt, env, terminal="table", plain="tsv")
     from chrono.render import statsview
 
