@@ -120,15 +120,23 @@ class CachedEvents(Sequence["Event"]):
             self.adopt(self._recover())
         return self._decoded[first:last]  # type: ignore[return-value]
 
+    def chunk(self, number: int) -> list[Any]:
+        """The raw records of one chunk, as JSON gives them (dates untagged, keys unescaped)."""
+        raw = self._blob.read(self._offsets[number], self._offsets[number + 1])
+        try:
+            records = json.loads(raw, object_hook=_untag)
+        except (ValueError, TypeError, IndexError, KeyError, AttributeError, OverflowError) as exc:
+            raise CacheMiss(f"undecodable record: {exc}") from None
+        if not isinstance(records, list) or len(records) != min(CHUNK, self._count - number * CHUNK):
+            raise CacheMiss("record count")
+        return records
+
     def _decode(self, first: int, last: int) -> None:
         decode = _decoder()
         for chunk in range(first // CHUNK, (last - 1) // CHUNK + 1):
             base = chunk * CHUNK
-            raw = self._blob.read(self._offsets[chunk], self._offsets[chunk + 1])
+            records = self.chunk(chunk)
             try:
-                records = json.loads(raw, object_hook=_untag)
-                if len(records) != min(CHUNK, self._count - base):
-                    raise CacheMiss("record count")
                 for index in range(max(first, base), min(last, base + len(records))):
                     if self._decoded[index] is None:
                         self._decoded[index] = decode(records[index - base])
@@ -298,6 +306,23 @@ class CachedTimeline:
             runs = _first(runs, query.limit)
         offsets = self._line_offsets
         return (self._lines.read(offsets[first], offsets[last]) for first, last in runs)
+
+    def holds_extras_of(self, events: Sequence[Event]) -> bool:
+        """True when this cache reads back exactly the ``extra`` tables of ``events`` — the one
+        field stored as more than plain JSON (dates tagged, keys escaped); checked before a
+        cache is written, at the cost of decoding only the chunks that have such tables."""
+        if len(events) != len(self._events):
+            return False
+        try:
+            for base in range(0, len(events), CHUNK):
+                wanted = [(i, e.extra) for i, e in enumerate(events[base : base + CHUNK]) if e.extra]
+                if wanted:
+                    records = self._events.chunk(base // CHUNK)
+                    if any(repr(records[i][10]) != repr(dict(extra)) for i, extra in wanted):
+                        return False  # repr: NaN is not equal to itself, but reads back as NaN
+        except (CacheMiss, IndexError, TypeError):
+            return False
+        return True
 
     @property
     def events(self) -> Sequence[Event]:
