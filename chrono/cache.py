@@ -197,7 +197,7 @@ def private_dir(directory: str) -> None:
     """Make ``directory`` (and its parents) if needed, and leave it mode 0700 whatever the umask;
     refuse (OSError) a directory that is not the caller's own, or not a directory."""
     os.makedirs(directory, mode=0o700, exist_ok=True)
-    info = os.lstat(directory)
+    info = os.stat(directory)  # a link the user made to put the cache elsewhere is followed
     if not stat.S_ISDIR(info.st_mode) or info.st_uid != os.geteuid():
         raise OSError(f"{directory} is not a directory of this user")
     if stat.S_IMODE(info.st_mode) != 0o700:
