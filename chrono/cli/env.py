@@ -11,7 +11,10 @@ import os
 import sys
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
-from typing import Any, TextIO
+from typing import TYPE_CHECKING, Any, TextIO
+
+if TYPE_CHECKING:
+    from chrono.cache import PendingCache
 
 
 def _read_stdin() -> bytes:
@@ -34,7 +37,7 @@ class Environment:
     config: Any = None  # the parsed configuration file (chrono.config.Config), if any
     use_cache: bool = True  # False with --no-cache
     background_cache: bool = False  # write a new cache after the answer, in a child process
-    pending_caches: list[Any] = field(default_factory=list)  # chrono.cache.PendingCache, for after the answer
+    pending_caches: list[PendingCache] = field(default_factory=list)  # written after the answer
 
     @classmethod
     def from_system(cls) -> Environment:
