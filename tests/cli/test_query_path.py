@@ -72,3 +72,19 @@ def test_the_timeline_axis_is_the_query_range(invoke: Invoke) -> None:
     )
     alone = invoke(["--no-cache", "timeline", "--data", str(SAMPLE), "--from", "2001-06", "--to", "2001-12-31", "--width", "80"])  # fmt: skip
     assert both.exit_code == 0 and both.stdout == alone.stdout
+
+
+def test_default_tsv_is_the_same_bytes_cold_and_warm_whatever_the_encoding(tmp_path: Path) -> None:
+    """0.1.0 wrote the default TSV as UTF-8 from a warm cache but as \\xe9 escapes from TOML
+    under PYTHONIOENCODING=ascii: where the events came from showed in the output."""
+    import os
+    import subprocess
+    import sys
+
+    env = {**os.environ, "PYTHONIOENCODING": "ascii", "XDG_CACHE_HOME": str(tmp_path), "CHRONO_DATA": ""}
+    env["CHRONO_CACHE_BACKGROUND"] = "0"
+    command = [sys.executable, "-m", "chrono", "list", "--to", "1960"]
+    outputs = [subprocess.run(command, capture_output=True, env=env, check=True, timeout=60).stdout for _ in range(2)]
+    outputs.append(subprocess.run([*command[:3], "--no-cache", *command[3:]], capture_output=True, env=env,
+                                  check=True, timeout=60).stdout)  # fmt: skip
+    assert "Communiqué".encode() in outputs[0] and outputs[0] == outputs[1] == outputs[2]
