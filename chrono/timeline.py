@@ -9,8 +9,6 @@ import heapq
 from collections.abc import Iterable, Iterator
 from typing import TYPE_CHECKING, Protocol
 
-from chrono.escape import tsv
-
 if TYPE_CHECKING:
     from chrono.model import Chronology, Event
     from chrono.query import Query
@@ -45,6 +43,8 @@ class RangeIndex(Protocol):
 def default_line(event: Event) -> str:
     """The TSV line of the default fields (date, id, kind, title) — part of the output contract,
     defined here because the cache stores it; ids and kinds need no escaping."""
+    from chrono.escape import tsv  # here, not above: a warm plain query never escapes anything
+
     return f"{event.when.edtf}\t{event.id}\t{event.kind}\t{tsv(event.title)}\n"
 
 
