@@ -277,7 +277,7 @@ class CachedTimeline:
                 actors = {a[0]: Actor(a[0], a[1], tuple(a[2])) for a in header["actors"]}
                 sources = {s[0]: Source(s[0], s[1], s[2], _span(s[3]), s[4]) for s in header["sources"]}
                 refs = frozenset(header["actor_refs"])
-            except (ValueError, TypeError, KeyError, IndexError, AttributeError) as exc:
+            except (CacheMiss, ValueError, TypeError, KeyError, IndexError, AttributeError) as exc:
                 if self._fallback is None:
                     raise CacheMiss(f"unreadable catalog: {exc}") from None
                 self._events.adopt(self._recover())

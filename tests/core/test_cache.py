@@ -158,7 +158,9 @@ def test_each_set_of_paths_has_its_own_cache(data: Path, tmp_path: Path) -> None
     assert any(e.title == "Summit in Vladivostok" for e in load_timeline([str(data)], None, str(directory)).events)
 
 
-@pytest.mark.parametrize("damage", ["truncate", "flip", "foreign", "empty", "header", "garbage-json"])
+@pytest.mark.parametrize(
+    "damage", ["truncate", "flip", "foreign", "empty", "header", "garbage-json", "catalog", "records"]
+)
 def test_a_damaged_cache_is_ignored_and_rebuilt(invoke: Invoke, data: Path, damage: str) -> None:
     expected = invoke(["--no-cache", "list", "--data", str(data), "--format", "json"]).stdout
     invoke(["list", "--data", str(data)])
@@ -175,10 +177,15 @@ def test_a_damaged_cache_is_ignored_and_rebuilt(invoke: Invoke, data: Path, dama
         raw = bytearray()
     elif damage == "header":
         raw[20] ^= 0xFF
+    elif damage in ("catalog", "records"):  # found only when first used, after the file was opened
+        header_length = int.from_bytes(raw[15:19], "little")
+        header = json.loads(raw[23 : 23 + header_length])
+        catalog = 23 + header_length
+        raw[catalog + 3 if damage == "catalog" else len(raw) - header["lines"][0] - 10] ^= 0x01
     else:
         raw = bytearray(b"chrono-cache 2\n" + b"\xff" * 64)
     path.write_bytes(bytes(raw))
-    for args in (["--format", "json"], ["--format", "tsv"]):
+    for args in (["--format", "json"], ["--format", "tsv"], ["--actor", "putin"]):
         result = invoke(["list", "--data", str(data), *args])
         assert result.exit_code == 0 and result.stderr == ""
         assert result.stdout == invoke(["--no-cache", "list", "--data", str(data), *args]).stdout
