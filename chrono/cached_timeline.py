@@ -195,6 +195,28 @@ def _decoder() -> Callable[[list[Any]], Event]:
     return event
 
 
+class _Fallback:
+    """The chronology from the TOML, loaded once, for a cache that would not decode. Apart from
+    the timeline, so that its events do not hold the timeline in a reference cycle: the cycle
+    collector is paused during a run, and a cycle would keep every decoded event to the end."""
+
+    __slots__ = ("_load", "_loaded")
+
+    def __init__(self, load: Callable[[], Chronology]) -> None:
+        self._load = load
+        self._loaded: Chronology | None = None
+
+    def chronology(self) -> Chronology:
+        """The chronology, loaded on first use."""
+        if self._loaded is None:
+            self._loaded = self._load()
+        return self._loaded
+
+    def events(self) -> Sequence[Event]:
+        """Its events."""
+        return self.chronology().events
+
+
 class CachedTimeline:
     """A timeline read from the cache: bisects its arrays and decodes only the events it yields."""
 
@@ -246,22 +268,14 @@ class CachedTimeline:
             raise
         except (ValueError, TypeError, KeyError, IndexError, struct.error, OverflowError) as exc:
             raise CacheMiss(f"unreadable header: {exc}") from None
-        self._fallback = fallback
-        self._fallen_back: Chronology | None = None
-        self._events = CachedEvents(records, record_offsets, count, self._recover if fallback else None)
+        self._fallback = _Fallback(fallback) if fallback else None
+        self._events = CachedEvents(records, record_offsets, count, self._fallback.events if self._fallback else None)
         self._chronology: Chronology | None = None
         if loaded is not None:
             from chrono.model import Chronology
 
             self._events.adopt(loaded.events)
             self._chronology = Chronology(self._events, loaded.actors, loaded.sources, loaded.actor_refs)
-
-    def _recover(self) -> Sequence[Event]:
-        """The events from the TOML (loaded once), for a cache that would not decode."""
-        if self._fallen_back is None:
-            assert self._fallback is not None
-            self._fallen_back = self._fallback()
-        return self._fallen_back.events
 
     @property
     def chronology(self) -> Chronology:
@@ -280,9 +294,8 @@ class CachedTimeline:
             except (CacheMiss, ValueError, TypeError, KeyError, IndexError, AttributeError) as exc:
                 if self._fallback is None:
                     raise CacheMiss(f"unreadable catalog: {exc}") from None
-                self._events.adopt(self._recover())
-                assert self._fallen_back is not None
-                loaded = self._fallen_back
+                loaded = self._fallback.chronology()
+                self._events.adopt(loaded.events)
                 actors, sources, refs = dict(loaded.actors), dict(loaded.sources), loaded.actor_refs
             self._chronology = Chronology(self._events, actors, sources, refs)
         return self._chronology

@@ -308,3 +308,26 @@ def test_the_real_command_writes_a_new_cache_after_answering(data: Path, tmp_pat
     again = subprocess.run([sys.executable, "-m", "chrono", "list", "--data", str(data), "--format", "ids"],
                            capture_output=True, env=env, timeout=60, check=True)  # fmt: skip
     assert again.stdout == done.stdout
+
+
+def test_a_cached_timeline_is_freed_without_the_cycle_collector(data: Path, tmp_path: Path) -> None:
+    """The collector is paused for a whole run: a reference cycle through the timeline would keep
+    every decoded event alive to the end and cost a long collection there."""
+    import gc
+    import weakref
+
+    directory = tmp_path / "cache"
+    load_timeline([str(data)], None, str(directory))
+    timeline = load_timeline([str(data)], None, str(directory))
+    assert isinstance(timeline, CachedTimeline)
+    assert [e.id for e in run(Query(), timeline)]
+    assert timeline.chronology.actors is not None
+    gone = weakref.ref(timeline)
+    collecting = gc.isenabled()
+    gc.disable()
+    try:
+        del timeline
+        assert gone() is None
+    finally:
+        if collecting:
+            gc.enable()
