@@ -74,6 +74,11 @@ def fingerprint(paths: Sequence[str]) -> list[list[Any]] | None:
     return result
 
 
+def clock() -> int:
+    """Now, in nanoseconds since the epoch (a function, so that tests can move it)."""
+    return time.time_ns()
+
+
 def is_racy(entry: Sequence[Any], read_at: int) -> bool:
     """True when the file's times are not clearly older than ``read_at`` (when it was read):
     a change made after the read, in the same tick, would have left every field as it was."""
@@ -249,7 +254,7 @@ def load_timeline(
     if directory is None or any(source.path is None for source in inputs):
         return Timeline(load(specs, read_stdin)), None
     paths = [str(source.path) for source in inputs]
-    read_at = time.time_ns()  # before anything is read: see is_racy
+    read_at = clock()  # before anything is read: see is_racy
     try:
         before = fingerprint(paths)
     except (OSError, ValueError):
@@ -262,9 +267,19 @@ def load_timeline(
         return _reload(specs, read_stdin, paths, before, path)
 
     try:
-        return open_cache(path, before, reload), None
+        cached, checked = open_cache(path, before, reload)
     except CacheMiss:
         pass
+    else:
+        if not checked or any(is_racy(entry, read_at) for entry in before):
+            return cached, None
+        # Racy when it was written, its files checked by content just now, and no longer racy:
+        # written again, stamped with this run's time, the next runs need no such check.
+        renewed = PendingCache(path, cached.chronology, before, cached.sums, read_at)
+        if defer:
+            return cached, renewed
+        write_cache(renewed)
+        return cached, None
     sums: list[str] = []  # in the order of ``paths``, as the loader reads them
 
     def seen(source: Input, raw: bytes) -> None:
@@ -327,9 +342,12 @@ def _content_matches(path: str, expected: str) -> bool:
         return False
 
 
-def open_cache(path: str, inputs: list[list[Any]], fallback: Callable[[], Chronology] | None = None) -> CachedTimeline:
+def open_cache(
+    path: str, inputs: list[list[Any]], fallback: Callable[[], Chronology] | None = None
+) -> tuple[CachedTimeline, bool]:
     """The cached timeline at ``path`` if it is whole, readable, a regular file and made from
-    exactly ``inputs`` (racy inputs checked by content); ``fallback`` as for CachedTimeline."""
+    exactly ``inputs``, and whether any input was racy (and so checked by content); raise
+    CacheMiss otherwise. ``fallback`` as for CachedTimeline."""
     import mmap
 
     try:
@@ -348,7 +366,10 @@ def open_cache(path: str, inputs: list[list[Any]], fallback: Callable[[], Chrono
     timeline = CachedTimeline(data, fallback=fallback)
     if timeline.inputs != inputs or len(timeline.sums) != len(inputs):
         raise CacheMiss("made from other inputs")
+    checked = False
     for entry, expected in zip(inputs, timeline.sums, strict=True):
-        if is_racy(entry, timeline.read_at) and not _content_matches(entry[0], expected):
-            raise CacheMiss("a file changed in the tick it was read")
-    return timeline
+        if is_racy(entry, timeline.read_at):
+            if not _content_matches(entry[0], expected):
+                raise CacheMiss("a file changed in the tick it was read")
+            checked = True
+    return timeline, checked

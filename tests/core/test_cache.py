@@ -127,6 +127,41 @@ def test_a_racy_file_is_checked_by_content(data: Path, tmp_path: Path, monkeypat
     assert any(e.title == "Summit in Vladivostoq" for e in again.events)
 
 
+def test_a_racy_cache_is_renewed_once_its_files_are_old_enough(
+    data: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A cache made in the tick its file was changed is checked by content on each use, until a
+    run finds the file no longer racy: that run writes the cache again, stamped with its time."""
+    import chrono.cache
+
+    directory = tmp_path / "cache"
+    changed = max(data.stat().st_mtime_ns, data.stat().st_ctime_ns)
+    checks: list[str] = []
+    real_check = chrono.cache._content_matches
+
+    def counted(path: str, expected: str) -> bool:
+        checks.append(path)
+        return real_check(path, expected)
+
+    monkeypatch.setattr(chrono.cache, "_content_matches", counted)
+    monkeypatch.setattr(chrono.cache, "clock", lambda: changed + 1000)  # read in the same tick
+    load_timeline([str(data)], None, str(directory))
+    assert isinstance(load_timeline([str(data)], None, str(directory)), CachedTimeline)
+    assert len(checks) == 1  # racy: checked by content
+    monkeypatch.setattr(chrono.cache, "clock", lambda: changed + 10**10)  # ten seconds later
+    deferred, pending = load_with_pending([str(data)], None, str(directory), defer=True)
+    assert isinstance(deferred, CachedTimeline) and len(checks) == 2
+    assert pending is not None and pending.read_at == changed + 10**10  # for the background writer
+    renewed = load_timeline([str(data)], None, str(directory))
+    assert isinstance(renewed, CachedTimeline) and len(checks) == 3  # checked, then written again
+    again = load_timeline([str(data)], None, str(directory))
+    assert isinstance(again, CachedTimeline) and again.read_at == changed + 10**10
+    assert len(checks) == 3  # no longer racy: no content check
+    assert [e.id for e in again.events] == [e.id for e in load([str(data)]).events]
+    _, pending = load_with_pending([str(data)], None, str(directory), defer=True)
+    assert pending is None  # nothing left to renew
+
+
 def test_the_racy_rule_allows_for_coarse_file_times() -> None:
     from chrono.cache import RACY_COARSE_NS, RACY_FINE_NS, is_racy
 
