@@ -20,10 +20,11 @@ def names() -> list[str]:
 
 
 def is_name(spec: str) -> bool:
-    """True when ``spec`` names a bundled chronology rather than a path."""
+    """True when ``spec`` names a bundled chronology rather than a path (the caller checks first
+    that no such path exists: an explicit path always wins over a name)."""
     return "/" not in spec and "." not in spec and os.path.isfile(path(spec))
 
 
 def path(name: str) -> str:
-    """The file of a bundled chronology."""
+    """The file of a bundled chronology: an absolute path, so never taken for a name."""
     return os.path.join(data_dir(), f"{name}.toml")

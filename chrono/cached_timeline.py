@@ -2,7 +2,10 @@
 only the events a query reaches; its stored TSV lines answer plain range queries as bytes.
 
 Reading never executes code: the file holds JSON text and integer arrays, each region checked
-against its CRC-32 before use. Anything unexpected raises CacheMiss, and the caller rebuilds.
+against its CRC-32 before use. Anything unexpected when the file is opened raises CacheMiss, and
+the caller rebuilds; anything unexpected later (an event or the catalog that will not decode)
+makes the timeline answer from the TOML instead (its ``fallback``), so a bad cache costs time,
+never a wrong answer or an internal error.
 """
 
 from __future__ import annotations
@@ -15,15 +18,22 @@ from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Iterator, Sequence
 from typing import TYPE_CHECKING, Any, overload
 
+from chrono.timeline import default_line
+
 if TYPE_CHECKING:
     from chrono.dates import DateSpan, PartialDate
     from chrono.model import Chronology, Event
+    from chrono.query import Query
 
-MAGIC = b"chrono-cache 4\n"  # 4: records end with where the event is defined
+MAGIC = b"chrono-cache 5\n"  # 5: records end with where the event is defined; escaped keys; git-like key
 PREFIX = struct.Struct("<II")  # header length, header CRC-32
 OPEN = 0  # the latest-day ordinal stored for an ongoing event
 CHUNK = 256  # events per JSON array in the records region
-DATE_TAG = "\x00chrono-date"
+# JSON has no dates: a date in ``extra`` is stored as ``{DATE_TAG: [type, ISO text]}``. A key of
+# the data that starts with ESCAPE (the tag itself, say) is stored with ESCAPE put in front once
+# more, so that no table of the data can read back as a date, nor a date as a table.
+ESCAPE = "\x00chrono-"
+DATE_TAG = ESCAPE + "date"
 Buffer = Any  # bytes, memoryview or mmap: anything memoryview() takes
 
 
@@ -58,8 +68,10 @@ class _Blob:
 class CachedEvents(Sequence["Event"]):
     """Events decoded from the cache on demand, in slices, and kept once decoded."""
 
-    def __init__(self, blob: _Blob, offsets: Sequence[int], count: int) -> None:
-        self._blob, self._offsets, self._count = blob, offsets, count
+    def __init__(
+        self, blob: _Blob, offsets: Sequence[int], count: int, recover: Callable[[], Sequence[Event]] | None = None
+    ) -> None:
+        self._blob, self._offsets, self._count, self._recover = blob, offsets, count, recover
         self._decoded: list[Event | None] = [None] * count
 
     def __len__(self) -> int:
@@ -94,37 +106,69 @@ class CachedEvents(Sequence["Event"]):
             yield from self.span(first, min(self._count, first + step))
 
     def span(self, first: int, last: int) -> list[Event]:
-        """Events ``first`` to ``last`` (exclusive), decoding the ones not yet decoded together."""
+        """Events ``first`` to ``last`` (exclusive), decoding the ones not yet decoded together;
+        when they will not decode, every event is taken from the TOML instead (``recover``)."""
         if first >= last:
             return []
         if all(self._decoded[i] is not None for i in (first, last - 1)) and None not in self._decoded[first:last]:
             return self._decoded[first:last]  # type: ignore[return-value]
+        try:
+            self._decode(first, last)
+        except CacheMiss:
+            if self._recover is None:
+                raise
+            self.adopt(self._recover())
+        return self._decoded[first:last]  # type: ignore[return-value]
+
+    def chunk(self, number: int) -> list[Any]:
+        """The raw records of one chunk, as JSON gives them (dates untagged, keys unescaped)."""
+        raw = self._blob.read(self._offsets[number], self._offsets[number + 1])
+        try:
+            records = json.loads(raw, object_hook=_untag)
+        except (ValueError, TypeError, IndexError, KeyError, AttributeError, OverflowError) as exc:
+            raise CacheMiss(f"undecodable record: {exc}") from None
+        if not isinstance(records, list) or len(records) != min(CHUNK, self._count - number * CHUNK):
+            raise CacheMiss("record count")
+        return records
+
+    def _decode(self, first: int, last: int) -> None:
         decode = _decoder()
         for chunk in range(first // CHUNK, (last - 1) // CHUNK + 1):
             base = chunk * CHUNK
-            raw = self._blob.read(self._offsets[chunk], self._offsets[chunk + 1])
+            records = self.chunk(chunk)
             try:
-                records = json.loads(raw, object_hook=_untag)
-                if len(records) != min(CHUNK, self._count - base):
-                    raise CacheMiss("record count")
                 for index in range(max(first, base), min(last, base + len(records))):
                     if self._decoded[index] is None:
                         self._decoded[index] = decode(records[index - base])
-            except (ValueError, TypeError, IndexError, KeyError) as exc:
+            except (ValueError, TypeError, IndexError, KeyError, AttributeError, OverflowError) as exc:
                 raise CacheMiss(f"undecodable record: {exc}") from None
-        return self._decoded[first:last]  # type: ignore[return-value]
 
 
 def _untag(value: dict[str, Any]) -> Any:
-    tagged = value.get(DATE_TAG)
-    if tagged is None or len(value) != 1:
-        return value
-    kind, text = tagged
-    if kind == "datetime":
-        return _dt.datetime.fromisoformat(text)
-    if kind == "time":
-        return _dt.time.fromisoformat(text)
-    return _dt.date.fromisoformat(text)
+    """A JSON object of a record back as it was: a tagged date, or a table (keys unescaped)."""
+    if len(value) == 1 and DATE_TAG in value:
+        kind, text = value[DATE_TAG]
+        if kind == "datetime":
+            return _dt.datetime.fromisoformat(text)
+        if kind == "time":
+            return _dt.time.fromisoformat(text)
+        if kind == "date":
+            return _dt.date.fromisoformat(text)
+        raise CacheMiss(f"unknown tag {kind!r}")
+    if any(key.startswith(ESCAPE) for key in value):
+        return {(key[len(ESCAPE) :] if key.startswith(ESCAPE) else key): item for key, item in value.items()}
+    return value
+
+
+def escape_keys(value: Any) -> Any:
+    """``value`` ready for JSON: dates tagged, keys that start with ESCAPE escaped (see DATE_TAG)."""
+    if isinstance(value, dict):
+        return {(ESCAPE + key if key.startswith(ESCAPE) else key): escape_keys(item) for key, item in value.items()}
+    if isinstance(value, list):
+        return [escape_keys(item) for item in value]
+    if isinstance(value, (_dt.date, _dt.datetime, _dt.time)):
+        return {DATE_TAG: [type(value).__name__, value.isoformat()]}
+    return value
 
 
 def _decoder() -> Callable[[list[Any]], Event]:
@@ -154,12 +198,37 @@ def _decoder() -> Callable[[list[Any]], Event]:
     return event
 
 
+class _Fallback:
+    """The chronology from the TOML, loaded once, for a cache that would not decode. Apart from
+    the timeline, so that its events do not hold the timeline in a reference cycle: the cycle
+    collector is paused during a run, and a cycle would keep every decoded event to the end."""
+
+    __slots__ = ("_load", "_loaded")
+
+    def __init__(self, load: Callable[[], Chronology]) -> None:
+        self._load = load
+        self._loaded: Chronology | None = None
+
+    def chronology(self) -> Chronology:
+        """The chronology, loaded on first use."""
+        if self._loaded is None:
+            self._loaded = self._load()
+        return self._loaded
+
+    def events(self) -> Sequence[Event]:
+        """Its events."""
+        return self.chronology().events
+
+
 class CachedTimeline:
     """A timeline read from the cache: bisects its arrays and decodes only the events it yields."""
 
-    def __init__(self, data: Buffer, check_records: bool = True, loaded: Chronology | None = None) -> None:
+    def __init__(
+        self, data: Buffer, loaded: Chronology | None = None, fallback: Callable[[], Chronology] | None = None
+    ) -> None:
         """Read the cache in ``data``; ``loaded`` is the chronology it was just made from, if any,
-        whose events then need no decoding."""
+        whose events then need no decoding; ``fallback`` loads the same chronology from the TOML,
+        for when part of the cache will not decode after all."""
         view = memoryview(data)
         if bytes(view[: len(MAGIC)]) != MAGIC:
             raise CacheMiss("not a chrono cache")
@@ -192,18 +261,18 @@ class CachedTimeline:
             line_length, line_crc = header["lines"]
             if len(view) != position + record_length + line_length:
                 raise CacheMiss("truncated")
-            # Both regions are checked before use, so a damaged cache is found before any output:
-            # the lines always (they are small), the records unless only lines will be read.
-            records = _Blob(view[position : position + record_length], record_crc, check_records)
+            # The lines are checked now (they are small and go out as they are); the records
+            # when first decoded, where a failure falls back to the TOML before any is used.
+            records = _Blob(view[position : position + record_length], record_crc, False)
             self._lines = _Blob(view[position + record_length :], line_crc, True)
-            self._longest = int(header["longest"])
-            self._open = [int(index) for index in header["open"]]
-            self.inputs = header["inputs"]
+            self._longest, self._open = int(header["longest"]), [int(index) for index in header["open"]]
+            self.inputs, self.sums, self.read_at = _provenance(header)
         except CacheMiss:
             raise
         except (ValueError, TypeError, KeyError, IndexError, struct.error, OverflowError) as exc:
             raise CacheMiss(f"unreadable header: {exc}") from None
-        self._events = CachedEvents(records, record_offsets, count)
+        self._fallback = _Fallback(fallback) if fallback else None
+        self._events = CachedEvents(records, record_offsets, count, self._fallback.events if self._fallback else None)
         self._chronology: Chronology | None = None
         if loaded is not None:
             from chrono.model import Chronology
@@ -225,10 +294,51 @@ class CachedTimeline:
                 actors = {a[0]: Actor(a[0], a[1], tuple(a[2])) for a in header["actors"]}
                 sources = {s[0]: Source(s[0], s[1], s[2], _span(s[3]), s[4]) for s in header["sources"]}
                 refs = frozenset(header["actor_refs"])
-            except (ValueError, TypeError, KeyError, IndexError) as exc:
-                raise CacheMiss(f"unreadable header: {exc}") from None
+            except (CacheMiss, ValueError, TypeError, KeyError, IndexError, AttributeError) as exc:
+                if self._fallback is None:
+                    raise CacheMiss(f"unreadable catalog: {exc}") from None
+                loaded = self._fallback.chronology()
+                self._events.adopt(loaded.events)
+                actors, sources, refs = dict(loaded.actors), dict(loaded.sources), loaded.actor_refs
             self._chronology = Chronology(self._events, actors, sources, refs)
         return self._chronology
+
+    def select(self, query: Query) -> Iterator[Event]:
+        """The events matching ``query`` (see ``query.run``), decoding only those it reaches."""
+        from chrono.query import run
+
+        return run(query, self)
+
+    def default_lines(self, query: Query) -> Iterator[bytes]:
+        """The default TSV lines of ``select``'s events: for a plain date range, the stored
+        bytes, one slice per run of events (nothing decoded); else made from the events."""
+        from chrono.query import Match, check_range, is_plain_range
+
+        if not is_plain_range(query):
+            return (default_line(event).encode() for event in self.select(query))
+        check_range(query)
+        runs = self.runs(query.lo, query.hi, within=query.match is Match.WITHIN)
+        if query.limit is not None:
+            runs = _first(runs, query.limit)
+        offsets = self._line_offsets
+        return (self._lines.read(offsets[first], offsets[last]) for first, last in runs)
+
+    def holds_extras_of(self, events: Sequence[Event]) -> bool:
+        """True when this cache reads back exactly the ``extra`` tables of ``events`` — the one
+        field stored as more than plain JSON (dates tagged, keys escaped); checked before a
+        cache is written, at the cost of decoding only the chunks that have such tables."""
+        if len(events) != len(self._events):
+            return False
+        try:
+            for base in range(0, len(events), CHUNK):
+                wanted = [(i, e.extra) for i, e in enumerate(events[base : base + CHUNK]) if e.extra]
+                if wanted:
+                    records = self._events.chunk(base // CHUNK)
+                    if any(repr(records[i][10]) != repr(dict(extra)) for i, extra in wanted):
+                        return False  # repr: NaN is not equal to itself, but reads back as NaN
+        except (CacheMiss, IndexError, TypeError):
+            return False
+        return True
 
     @property
     def events(self) -> Sequence[Event]:
@@ -313,12 +423,14 @@ class CachedTimeline:
         if pending is not None:
             yield pending
 
-    def default_lines(self, runs: Iterator[tuple[int, int]]) -> Iterator[bytes]:
-        """The default TSV lines (date, id, kind, title) of these runs of events, as stored bytes:
-        one slice per run."""
-        offsets = self._line_offsets
-        for first, last in runs:
-            yield self._lines.read(offsets[first], offsets[last])
+
+def _first(runs: Iterator[tuple[int, int]], limit: int) -> Iterator[tuple[int, int]]:
+    """The runs cut down to ``limit`` events in all."""
+    for first, last in runs:
+        if limit <= 0:
+            return
+        yield first, min(last, first + limit)
+        limit -= last - first
 
 
 def _runs(indices: Iterator[int]) -> Iterator[tuple[int, int]]:
@@ -333,6 +445,14 @@ def _runs(indices: Iterator[int]) -> Iterator[tuple[int, int]]:
         start, end = index, index + 1
     if start >= 0:
         yield start, end
+
+
+def _provenance(header: dict[str, Any]) -> tuple[list[list[Any]], list[str], int]:
+    """What a cache was made from: the inputs' fingerprints, their checksums, when they were read."""
+    inputs, sums = header["inputs"], header["sums"]
+    if not isinstance(inputs, list) or not isinstance(sums, list):
+        raise TypeError("inputs")
+    return inputs, [str(item) for item in sums], int(header["read_at"])
 
 
 def _span(text: str | None) -> DateSpan | None:

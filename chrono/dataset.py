@@ -33,6 +33,9 @@ class Input(NamedTuple):
     path: str | None  # None for standard input
 
 
+Seen = Callable[[Input, bytes], None]
+
+
 def resolve_inputs(specs: Sequence[str]) -> list[Input]:
     """Turn ``--data`` values (files, directories, bundled names, ``-``) into files to read."""
     inputs: list[Input] = []
@@ -59,8 +62,9 @@ MAX_STREAM = 1 << 30
 _CHUNK = 1 << 20
 
 
-def read_text(source: Input, read_stdin: Callable[[], bytes]) -> str:
-    """Read and decode one input as UTF-8 (a BOM is accepted), or raise a clear error.
+def read_text(source: Input, read_stdin: Callable[[], bytes], seen: Seen | None = None) -> str:
+    """Read and decode one input as UTF-8 (a BOM is accepted), or raise a clear error; ``seen``
+    is shown the bytes read (the cache keeps their checksum).
 
     A regular file is read whole; a pipe (``--data <(...)``) up to ``MAX_STREAM`` bytes; a
     device (``/dev/zero``, a terminal, a disk) is refused, for it may never end.
@@ -77,6 +81,8 @@ def read_text(source: Input, read_stdin: Callable[[], bytes]) -> str:
             raise SourceError(f"cannot read '{source.name}': it is a directory") from None
         except OSError as exc:
             raise SourceError(f"cannot read '{source.name}': {exc.strerror or exc}") from None
+    if seen is not None:
+        seen(source, raw)
     return decode(source.name, raw)
 
 
@@ -142,7 +148,9 @@ def decode(name: str, raw: bytes) -> str:
         raise DataError([Problem(name, line, col, Severity.ERROR, "encoding", message)]) from None
 
 
-def read_all(specs: Sequence[str], read_stdin: Callable[[], bytes] | None = None) -> list[ParsedFile]:
+def read_all(
+    specs: Sequence[str], read_stdin: Callable[[], bytes] | None = None, seen: Seen | None = None
+) -> list[ParsedFile]:
     """Read and parse every file the specs name (problems are collected, not raised)."""
     from chrono.parsing import ParsedFile, parse_file
 
@@ -150,7 +158,7 @@ def read_all(specs: Sequence[str], read_stdin: Callable[[], bytes] | None = None
     parsed: list[ParsedFile] = []
     for source in resolve_inputs(specs):
         try:
-            text = read_text(source, stdin)
+            text = read_text(source, stdin, seen)
         except DataError as exc:  # undecodable: the file's one problem
             parsed.append(ParsedFile.failed(source.name, exc.problems))
             continue
@@ -158,11 +166,11 @@ def read_all(specs: Sequence[str], read_stdin: Callable[[], bytes] | None = None
     return parsed
 
 
-def load(specs: Sequence[str], read_stdin: Callable[[], bytes] | None = None) -> Chronology:
+def load(specs: Sequence[str], read_stdin: Callable[[], bytes] | None = None, seen: Seen | None = None) -> Chronology:
     """Load the chronology from ``--data`` values; raise DataError listing every problem."""
     from chrono.parsing import merge
 
-    chronology, problems = merge(read_all(specs, read_stdin))
+    chronology, problems = merge(read_all(specs, read_stdin, seen))
     if problems:
         raise DataError(problems)
     return chronology

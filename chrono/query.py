@@ -12,10 +12,10 @@ from itertools import islice
 from typing import TYPE_CHECKING
 
 from chrono.errors import UsageError
-from chrono.timeline import TimelineView
 
 if TYPE_CHECKING:
     from chrono.model import Chronology, Event
+    from chrono.timeline import RangeIndex
 
 
 class Match(enum.Enum):
@@ -52,6 +52,10 @@ class Query:
     reverse: bool = False
     limit: int | None = None
 
+    def bounds(self) -> tuple[_dt.date | None, _dt.date | None]:
+        """The range's first and last day, each None where the range is open."""
+        return (None if self.lo == _dt.date.min else self.lo, None if self.hi == _dt.date.max else self.hi)
+
     def with_range(self, lo: _dt.date | None, hi: _dt.date | None) -> Query:
         """Narrow the range (intersection with what is already there)."""
         new_lo = max(self.lo, lo) if lo else self.lo
@@ -81,8 +85,9 @@ def check_range(query: Query) -> None:
         raise UsageError(f"the range is empty: it starts {query.lo} and ends {query.hi}", option="--from/--to")
 
 
-def run(query: Query, timeline: TimelineView) -> Iterator[Event]:
-    """The events matching ``query``, sorted, reversed and limited as asked."""
+def run(query: Query, timeline: RangeIndex) -> Iterator[Event]:
+    """The events matching ``query``, sorted, reversed and limited as asked (what a timeline's
+    ``select`` answers; commands ask the timeline, not this function)."""
     check_range(query)
     unbounded = query.lo == _dt.date.min and query.hi == _dt.date.max
     if unbounded:

@@ -213,7 +213,6 @@ def connect(
     specs: Sequence[str],
     read_stdin: Callable[[], bytes] | None,
     directory: str | None,
-    defer: bool = False,
 ) -> sqlite3.Connection:
     """A read-only connection to the tables of ``specs``.
 
@@ -228,12 +227,14 @@ def connect(
     inputs = resolve_inputs(specs)
     named = {source.name: source.path for source in inputs if source.path is not None}
     if directory is None or any(source.path is None for source in inputs):
-        return in_memory(load_timeline(specs, read_stdin, None).chronology, named)
+        return in_memory(load_timeline(specs, read_stdin, None)[0].chronology, named)
     paths = [str(source.path) for source in inputs]
     try:
         before = fingerprint(paths)
     except (OSError, ValueError):
-        return in_memory(load_timeline(specs, read_stdin, None).chronology, named)  # the loader says what is wrong
+        before = None
+    if before is None:  # not regular files, or unreadable: the loader says what is wrong
+        return in_memory(load_timeline(specs, read_stdin, None)[0].chronology, named)
     target = database_path(directory, before)
     if os.path.exists(target):
         try:
@@ -243,7 +244,7 @@ def connect(
         except sqlite3.Error:
             with contextlib.suppress(OSError):
                 os.unlink(target)
-    chronology = load_timeline(specs, read_stdin, directory, defer=defer).chronology
+    chronology = load_timeline(specs, read_stdin, directory)[0].chronology  # the cache is written with the tables
     try:
         os.makedirs(directory, exist_ok=True)
         build_file(target, chronology, paths=named)

@@ -1,20 +1,36 @@
-"""The sorted, indexed, immutable timeline that queries run against."""
+"""The sorted, indexed, immutable timeline that queries run against, and the one interface
+through which commands ask it: a query in, events (or, for the default TSV, lines) out."""
 
 from __future__ import annotations
 
 import bisect
 import datetime as _dt
 import heapq
-from typing import TYPE_CHECKING
+from collections.abc import Iterable, Iterator
+from typing import TYPE_CHECKING, Protocol
 
 if TYPE_CHECKING:
     from chrono.model import Chronology, Event
-from collections.abc import Iterable, Iterator
-from typing import Protocol
+    from chrono.query import Query
 
 
 class TimelineView(Protocol):
-    """What queries need of a timeline: in memory (``Timeline``) or read from the cache."""
+    """What a command may ask of a timeline, in memory (``Timeline``) or read from the cache
+    (``CachedTimeline``): where the answer came from is invisible behind this interface."""
+
+    @property
+    def chronology(self) -> Chronology: ...
+    def select(self, query: Query) -> Iterator[Event]:
+        """The events matching ``query``, sorted, reversed and limited as it asks."""
+        ...
+
+    def default_lines(self, query: Query) -> Iterator[bytes]:
+        """``select``'s events as UTF-8 default TSV lines (see ``default_line``), in runs."""
+        ...
+
+
+class RangeIndex(Protocol):
+    """What ``query.run`` needs of a timeline: every event, and the range look-ups."""
 
     @property
     def chronology(self) -> Chronology: ...
@@ -22,6 +38,14 @@ class TimelineView(Protocol):
     def events(self) -> Iterable[Event]: ...
     def overlapping(self, lo: _dt.date, hi: _dt.date) -> Iterator[Event]: ...
     def within(self, lo: _dt.date, hi: _dt.date) -> Iterator[Event]: ...
+
+
+def default_line(event: Event) -> str:
+    """The TSV line of the default fields (date, id, kind, title) — part of the output contract,
+    defined here because the cache stores it; ids and kinds need no escaping."""
+    from chrono.escape import tsv  # here, not above: a warm plain query never escapes anything
+
+    return f"{event.when.edtf}\t{event.id}\t{event.kind}\t{tsv(event.title)}\n"
 
 
 class Timeline:
@@ -52,6 +76,16 @@ class Timeline:
 
     def __len__(self) -> int:
         return len(self.chronology.events)
+
+    def select(self, query: Query) -> Iterator[Event]:
+        """The events matching ``query`` (see ``query.run``)."""
+        from chrono.query import run
+
+        return run(query, self)
+
+    def default_lines(self, query: Query) -> Iterator[bytes]:
+        """The default TSV lines of ``select``'s events, as UTF-8."""
+        return (default_line(event).encode() for event in self.select(query))
 
     def overlapping(self, lo: _dt.date, hi: _dt.date) -> Iterator[Event]:
         """Events whose span shares at least one day with ``[lo, hi]``, in order."""

@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, TextIO
 
 if TYPE_CHECKING:
+    from chrono.cache import PendingCache
     from chrono.cli.settings import Settings
 
 
@@ -40,6 +41,7 @@ class Environment:
     read_stdin: Callable[[], bytes] = _read_stdin
     height: int = 24
     background_cache: bool = False  # write a new cache after the answer, in a child process
+    pending_caches: list[PendingCache] = field(default_factory=list)  # written after the answer
     _settings: Settings | None = None
 
     @property

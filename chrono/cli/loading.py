@@ -9,21 +9,25 @@ import click
 
 from chrono.cli.env import Environment
 from chrono.dataset import load
-from chrono.timeline import Timeline
 
 if TYPE_CHECKING:
-    from chrono.cached_timeline import CachedTimeline
     from chrono.model import Chronology
+    from chrono.timeline import TimelineView
 
 
-def load_timeline(env: Environment, data: Sequence[str], lines_only: bool = False) -> Timeline | CachedTimeline:
+def load_timeline(env: Environment, data: Sequence[str]) -> TimelineView:
     """The timeline of ``--data``, else of the settings' data (CHRONO_DATA, the configuration,
-    the bundled chronology), through the settings' cache directory (none: no cache)."""
+    the bundled chronology), through the settings' cache directory (none: no cache). A new cache
+    is written now, or, in the real process (``env.background_cache``), left in
+    ``env.pending_caches`` for ``chrono.cli.background`` to write after the answer."""
     from chrono.cache import load_timeline as load_through_cache
 
     specs = list(data) or list(env.settings.data.value)
     directory = env.settings.cache.value
-    return load_through_cache(specs, env.read_stdin, directory, lines_only, defer=env.background_cache)
+    timeline, pending = load_through_cache(specs, env.read_stdin, directory, defer=env.background_cache)
+    if pending is not None:
+        env.pending_caches.append(pending)
+    return timeline
 
 
 def load_chronology_for(ctx: click.Context, data: Sequence[str]) -> Chronology:

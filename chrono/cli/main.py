@@ -267,12 +267,13 @@ def main() -> NoReturn:
     env = Environment.from_system()
     env.background_cache = True
     code = cli.main(prog_name="chrono", standalone_mode=False, obj=env)
-    cache = sys.modules.get("chrono.cache")  # loaded only by commands that read data
-    if cache is not None:
+    if env.pending_caches:
+        from chrono.cli.background import write_caches
+
         try:
             sys.stdout.flush()
             sys.stderr.flush()
         except (BrokenPipeError, ValueError):
             _silence_stdout()
-        cache.write_pending(background=env.environ.get("CHRONO_CACHE_BACKGROUND", "1") != "0")
+        write_caches(env.pending_caches, background=env.environ.get("CHRONO_CACHE_BACKGROUND", "1") != "0")
     sys.exit(code)

@@ -217,7 +217,7 @@ def _data(environ: Mapping[str, str], config: Config | None) -> Setting[tuple[st
         directory = os.path.dirname(config.path)
         entries = tuple(_config_entry(entry, directory, environ) for entry in config.data)
         return Setting(entries, f"{config.path}:{config.lines.get('data', 1)}")
-    return Setting((bundled.DEFAULT,), DEFAULT)
+    return Setting((bundled.path(bundled.DEFAULT),), DEFAULT)  # the file itself: never ./dprk-russia
 
 
 def _config_entry(entry: str, directory: str, environ: Mapping[str, str]) -> str:

@@ -11,6 +11,7 @@ from chrono.escape import csv_text, tsv
 from chrono.model import Chronology, Event
 from chrono.render.jsonout import strict_json
 from chrono.render.records import DEFAULT_FIELDS, record
+from chrono.timeline import default_line
 
 LIST_SEPARATOR = "; "
 
@@ -32,11 +33,6 @@ def _cell(value: Any, escape: Callable[[str], str]) -> str:
 def tsv_value(value: Any) -> str:
     """One TSV field, escaped reversibly (see ``escape.tsv``)."""
     return _cell(value, tsv)
-
-
-def default_line(event: Event) -> str:
-    """The TSV line of the default fields (date, id, kind, title); ids and kinds need no escaping."""
-    return f"{event.when.edtf}\t{event.id}\t{event.kind}\t{tsv(event.title)}\n"
 
 
 def tsv_lines(

@@ -54,9 +54,9 @@ def test_a_file_that_disappears_while_being_read(
     path.write_bytes(SAMPLE.read_bytes())
     original = chrono.dataset.read_text
 
-    def vanish_first(source: chrono.dataset.Input, read_stdin: object) -> str:
+    def vanish_first(source: chrono.dataset.Input, read_stdin: object, *rest: object) -> str:
         path.unlink()
-        return original(source, read_stdin)  # type: ignore[arg-type]
+        return original(source, read_stdin, *rest)  # type: ignore[arg-type]
 
     monkeypatch.setattr(chrono.dataset, "read_text", vanish_first)
     result = invoke(["list", "--data", str(path)])

@@ -12,7 +12,8 @@ from pathlib import Path
 
 import pytest
 
-from chrono.cache import cache_file, encode, fingerprint, load_timeline
+from chrono.cache import cache_file, encode, fingerprint
+from chrono.cache import load_timeline as load_with_pending
 from chrono.cached_timeline import CachedTimeline, CacheMiss
 from chrono.dataset import load
 from chrono.query import Match, Query, run
@@ -27,6 +28,20 @@ def data(tmp_path: Path) -> Path:
     path = tmp_path / "c.toml"
     path.write_bytes(SAMPLE.read_bytes())
     return path
+
+
+def load_timeline(specs: list[str], read_stdin: None, directory: str) -> Timeline | CachedTimeline:
+    """The timeline through the cache, a new cache written now (as in-process use does)."""
+    timeline, pending = load_with_pending(specs, read_stdin, directory)
+    assert pending is None
+    assert isinstance(timeline, (Timeline, CachedTimeline))
+    return timeline
+
+
+def inputs_of(path: Path) -> list[list[object]]:
+    found = fingerprint([str(path)])
+    assert found is not None
+    return found
 
 
 def cached_files(directory: Path) -> list[Path]:
@@ -57,16 +72,106 @@ def test_every_format_is_identical_with_and_without_the_cache(invoke: Invoke, da
         assert invoke(["list", "--data", str(data), *args]).stdout == uncached  # reads it
 
 
-def test_the_cache_is_reused_while_size_and_time_are_unchanged(data: Path, tmp_path: Path) -> None:
+@pytest.fixture
+def never_racy(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Files just written by a test are racy (so checked by content): this leaves the key alone."""
+    import chrono.cache
+
+    monkeypatch.setattr(chrono.cache, "is_racy", lambda entry, read_at: False)
+
+
+@pytest.mark.usefixtures("never_racy")
+def test_a_same_size_edit_with_the_time_put_back_is_read_again(data: Path, tmp_path: Path) -> None:
+    """cp -p, rsync -t, tar x, touch -d: size and modification time as before, content not."""
     directory = tmp_path / "cache"
     load_timeline([str(data)], None, str(directory))
+    assert isinstance(load_timeline([str(data)], None, str(directory)), CachedTimeline)
     info = data.stat()
     same_size = data.read_bytes().replace(b"Summit in Vladivostok", b"Summit in Vladivostoq")
     data.write_bytes(same_size)
     os.utime(data, ns=(info.st_atime_ns, info.st_mtime_ns))  # as if nothing happened
-    reused = load_timeline([str(data)], None, str(directory))
-    assert isinstance(reused, CachedTimeline)
-    assert any(e.title == "Summit in Vladivostok" for e in reused.events)  # the cached answer, by design
+    assert data.stat().st_size == info.st_size and data.stat().st_mtime_ns == info.st_mtime_ns
+    again = load_timeline([str(data)], None, str(directory))
+    assert any(e.title == "Summit in Vladivostoq" for e in again.events)
+    assert not any(e.title == "Summit in Vladivostok" for e in again.events)
+
+
+@pytest.mark.usefixtures("never_racy")
+def test_a_file_replaced_by_a_copy_with_the_same_size_and_times_is_read_again(data: Path, tmp_path: Path) -> None:
+    """A new inode (rename over, as rsync and editors do), every time stamp copied."""
+    directory = tmp_path / "cache"
+    load_timeline([str(data)], None, str(directory))
+    info = data.stat()
+    other = tmp_path / "other.toml"
+    other.write_bytes(data.read_bytes().replace(b"Summit in Vladivostok", b"Summit in Vladivostoq"))
+    os.utime(other, ns=(info.st_atime_ns, info.st_mtime_ns))
+    os.replace(other, data)
+    assert any(e.title == "Summit in Vladivostoq" for e in load_timeline([str(data)], None, str(directory)).events)
+
+
+def test_a_racy_file_is_checked_by_content(data: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """git's racy rule: a file whose times are as new as the moment it was read may change again
+    in the same tick with every field of its fingerprint unchanged; its content decides."""
+    import chrono.cache
+
+    directory = tmp_path / "cache"
+    now = time.time_ns()
+    info = data.stat()
+    frozen = [[os.path.realpath(data), info.st_size, now, now, info.st_ino, info.st_dev]]
+    monkeypatch.setattr(chrono.cache, "fingerprint", lambda paths: [list(e) for e in frozen])
+    load_timeline([str(data)], None, str(directory))
+    unchanged = load_timeline([str(data)], None, str(directory))
+    assert isinstance(unchanged, CachedTimeline)  # same content: the racy cache is still used
+    data.write_bytes(data.read_bytes().replace(b"Summit in Vladivostok", b"Summit in Vladivostoq"))
+    again = load_timeline([str(data)], None, str(directory))
+    assert any(e.title == "Summit in Vladivostoq" for e in again.events)
+
+
+def test_a_racy_cache_is_renewed_once_its_files_are_old_enough(
+    data: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A cache made in the tick its file was changed is checked by content on each use, until a
+    run finds the file no longer racy: that run writes the cache again, stamped with its time."""
+    import chrono.cache
+
+    directory = tmp_path / "cache"
+    changed = max(data.stat().st_mtime_ns, data.stat().st_ctime_ns)
+    checks: list[str] = []
+    real_check = chrono.cache._content_matches
+
+    def counted(path: str, expected: str) -> bool:
+        checks.append(path)
+        return real_check(path, expected)
+
+    monkeypatch.setattr(chrono.cache, "_content_matches", counted)
+    monkeypatch.setattr(chrono.cache, "clock", lambda: changed + 1000)  # read in the same tick
+    load_timeline([str(data)], None, str(directory))
+    assert isinstance(load_timeline([str(data)], None, str(directory)), CachedTimeline)
+    assert len(checks) == 1  # racy: checked by content
+    monkeypatch.setattr(chrono.cache, "clock", lambda: changed + 10**10)  # ten seconds later
+    deferred, pending = load_with_pending([str(data)], None, str(directory), defer=True)
+    assert isinstance(deferred, CachedTimeline) and len(checks) == 2
+    assert pending is not None and pending.read_at == changed + 10**10  # for the background writer
+    renewed = load_timeline([str(data)], None, str(directory))
+    assert isinstance(renewed, CachedTimeline) and len(checks) == 3  # checked, then written again
+    again = load_timeline([str(data)], None, str(directory))
+    assert isinstance(again, CachedTimeline) and again.read_at == changed + 10**10
+    assert len(checks) == 3  # no longer racy: no content check
+    assert [e.id for e in again.events] == [e.id for e in load([str(data)]).events]
+    _, pending = load_with_pending([str(data)], None, str(directory), defer=True)
+    assert pending is None  # nothing left to renew
+
+
+def test_the_racy_rule_allows_for_coarse_file_times() -> None:
+    from chrono.cache import RACY_COARSE_NS, RACY_FINE_NS, is_racy
+
+    read_at = 1_700_000_000_500_000_000
+    fine = read_at - RACY_FINE_NS - 1
+    assert not is_racy(["p", 1, fine, fine, 1, 1], read_at)
+    assert is_racy(["p", 1, fine, read_at - 1000, 1, 1], read_at)  # a status change just now
+    whole = 1_700_000_000_000_000_000  # whole seconds: a filesystem with 1- or 2-second times
+    assert is_racy(["p", 1, whole, whole, 1, 1], read_at)
+    assert not is_racy(["p", 1, whole - RACY_COARSE_NS, whole - RACY_COARSE_NS, 1, 1], read_at)
 
 
 def test_a_changed_file_is_read_again(invoke: Invoke, data: Path) -> None:
@@ -88,11 +193,13 @@ def test_each_set_of_paths_has_its_own_cache(data: Path, tmp_path: Path) -> None
     assert any(e.title == "Summit in Vladivostok" for e in load_timeline([str(data)], None, str(directory)).events)
 
 
-@pytest.mark.parametrize("damage", ["truncate", "flip", "foreign", "empty", "header", "garbage-json"])
+@pytest.mark.parametrize(
+    "damage", ["truncate", "flip", "foreign", "empty", "header", "garbage-json", "catalog", "records"]
+)
 def test_a_damaged_cache_is_ignored_and_rebuilt(invoke: Invoke, data: Path, damage: str) -> None:
     expected = invoke(["--no-cache", "list", "--data", str(data), "--format", "json"]).stdout
     invoke(["list", "--data", str(data)])
-    path = Path(cache_file(str(Path(os.environ["XDG_CACHE_HOME"]) / "chrono"), fingerprint([str(data)])))
+    path = Path(cache_file(str(Path(os.environ["XDG_CACHE_HOME"]) / "chrono"), inputs_of(data)))
     raw = bytearray(path.read_bytes())
     if damage == "truncate":
         raw = raw[: len(raw) // 2]
@@ -105,10 +212,15 @@ def test_a_damaged_cache_is_ignored_and_rebuilt(invoke: Invoke, data: Path, dama
         raw = bytearray()
     elif damage == "header":
         raw[20] ^= 0xFF
+    elif damage in ("catalog", "records"):  # found only when first used, after the file was opened
+        header_length = int.from_bytes(raw[15:19], "little")
+        header = json.loads(raw[23 : 23 + header_length])
+        catalog = 23 + header_length
+        raw[catalog + 3 if damage == "catalog" else len(raw) - header["lines"][0] - 10] ^= 0x01
     else:
         raw = bytearray(b"chrono-cache 2\n" + b"\xff" * 64)
     path.write_bytes(bytes(raw))
-    for args in (["--format", "json"], ["--format", "tsv"]):
+    for args in (["--format", "json"], ["--format", "tsv"], ["--actor", "putin"]):
         result = invoke(["list", "--data", str(data), *args])
         assert result.exit_code == 0 and result.stderr == ""
         assert result.stdout == invoke(["--no-cache", "list", "--data", str(data), *args]).stdout
@@ -130,7 +242,7 @@ def test_reading_a_cache_never_unpickles_or_executes(tmp_path: Path) -> None:
 
 def test_no_cache_option_and_environment(invoke: Invoke, data: Path) -> None:
     directory = Path(os.environ["XDG_CACHE_HOME"]) / "chrono"
-    target = Path(cache_file(str(directory), fingerprint([str(data)])))
+    target = Path(cache_file(str(directory), inputs_of(data)))
     invoke(["--no-cache", "list", "--data", str(data)])
     invoke(["list", "--data", str(data)], env={"CHRONO_CACHE": "0"})
     assert not target.exists()
@@ -154,7 +266,7 @@ def test_an_unwritable_cache_directory_still_works(invoke: Invoke, data: Path, t
 
 def test_the_cache_file_is_self_checking(data: Path) -> None:
     chronology = load([str(data)])
-    raw = encode(chronology, fingerprint([str(data)]))
+    raw = encode(chronology, inputs_of(data))
     timeline = CachedTimeline(raw)
     assert [e.id for e in timeline.events] == [e.id for e in chronology.events]
     header_length = int.from_bytes(raw[15:19], "little")
@@ -185,7 +297,7 @@ def test_eight_processes_at_once_agree(data: Path, tmp_path: Path) -> None:
 from hypothesis import given  # noqa: E402
 from hypothesis import strategies as st  # noqa: E402
 
-_SAMPLE_CACHE = CachedTimeline(encode(load([str(SAMPLE)]), fingerprint([str(SAMPLE)])))
+_SAMPLE_CACHE = CachedTimeline(encode(load([str(SAMPLE)]), inputs_of(SAMPLE)))
 
 
 @given(st.dates(dt.date(1990, 1, 1), dt.date(2030, 1, 1)), st.integers(0, 20000), st.booleans())
@@ -223,7 +335,7 @@ def test_the_real_command_writes_a_new_cache_after_answering(data: Path, tmp_pat
     pipeline = f'"{sys.executable}" -m chrono list --data "{data}" --format ids | cat'
     done = subprocess.run(["bash", "-c", pipeline], capture_output=True, env=env, timeout=60, check=True)
     assert done.stdout.decode().splitlines()[0] == "treaty-2000" and done.stderr == b""
-    target = Path(cache_file(str(cache / "chrono"), fingerprint([str(data)])))
+    target = Path(cache_file(str(cache / "chrono"), inputs_of(data)))
     deadline = time.monotonic() + 30
     while not target.exists() and time.monotonic() < deadline:  # written by a detached child
         time.sleep(0.05)
@@ -231,3 +343,26 @@ def test_the_real_command_writes_a_new_cache_after_answering(data: Path, tmp_pat
     again = subprocess.run([sys.executable, "-m", "chrono", "list", "--data", str(data), "--format", "ids"],
                            capture_output=True, env=env, timeout=60, check=True)  # fmt: skip
     assert again.stdout == done.stdout
+
+
+def test_a_cached_timeline_is_freed_without_the_cycle_collector(data: Path, tmp_path: Path) -> None:
+    """The collector is paused for a whole run: a reference cycle through the timeline would keep
+    every decoded event alive to the end and cost a long collection there."""
+    import gc
+    import weakref
+
+    directory = tmp_path / "cache"
+    load_timeline([str(data)], None, str(directory))
+    timeline = load_timeline([str(data)], None, str(directory))
+    assert isinstance(timeline, CachedTimeline)
+    assert [e.id for e in run(Query(), timeline)]
+    assert timeline.chronology.actors is not None
+    gone = weakref.ref(timeline)
+    collecting = gc.isenabled()
+    gc.disable()
+    try:
+        del timeline
+        assert gone() is None
+    finally:
+        if collecting:
+            gc.enable()

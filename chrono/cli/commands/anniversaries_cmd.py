@@ -20,7 +20,6 @@ from chrono.cli.options import (
 from chrono.cli.output import resolve_format, use_color, write_lines, write_paged
 from chrono.errors import UsageError
 from chrono.escape import tsv
-from chrono.query import run
 
 
 @click.command("anniversaries")
@@ -66,7 +65,7 @@ def command(
         centre = bounds[0]
     lo, hi = window(centre, behind, ahead)
     query = build_query(filters, day)
-    events = run(query, load_timeline(env, data))
+    events = load_timeline(env, data).select(query)
     found = anniversaries(events, lo, hi)
     fmt = resolve_format(fmt, env, terminal="table", plain="tsv")
     if fmt == "table":

@@ -22,7 +22,7 @@ def command(env: Environment) -> None:
     """
     rows = []
     for name in bundled.names():
-        events = load([name]).events
+        events = load([bundled.path(name)]).events  # the bundled file, never ./NAME
         default = " (default)" if name == bundled.DEFAULT else ""
         rows.append(f"{name}\t{len(events)}\t{events[0].when.edtf}\t{events[-1].when.edtf}{default}\n")
     write_lines(env, rows)

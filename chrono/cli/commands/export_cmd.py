@@ -20,7 +20,7 @@ from chrono.cli.options import (
 )
 from chrono.cli.output import note, write_lines
 from chrono.errors import SourceError, UsageError
-from chrono.query import Query, run
+from chrono.query import Query
 
 FORMATS = ("ics", "markdown", "timelinejs", "html", "sqlite")
 
@@ -66,7 +66,7 @@ def command(
         return
     timeline = load_timeline(env, data)
     chronology = timeline.chronology
-    events = run(query, timeline)
+    events = timeline.select(query)
     if fmt == "ics":
         from chrono.render.ics import render
 
@@ -110,7 +110,7 @@ def _sqlite(env: Environment, data: tuple[str, ...], query: Query, output: str |
     from chrono.dataset import resolve_inputs
 
     timeline = load_timeline(env, data)
-    events = list(run(query, timeline))
+    events = list(timeline.select(query))
     named = {s.name: s.path for s in resolve_inputs(list(data) or list(env.settings.data.value)) if s.path}
     try:
         sqldb.build_file(output, timeline.chronology, events, named)

@@ -3,11 +3,9 @@
 from __future__ import annotations
 
 import itertools
-from collections.abc import Iterator
 
 import click
 
-from chrono.cached_timeline import CachedTimeline
 from chrono.cli.env import Environment
 from chrono.cli.loading import load_timeline
 from chrono.cli.options import (
@@ -22,7 +20,6 @@ from chrono.cli.options import (
 )
 from chrono.cli.output import note, resolve_format, use_color, write_bytes, write_lines, write_paged
 from chrono.errors import UsageError
-from chrono.query import Match, Query, check_range, is_plain_range, run
 from chrono.render.records import DEFAULT_FIELDS, parse_fields
 
 FORMATS = ("auto", "table", "tsv", "csv", "json", "jsonl", "ids")
@@ -69,13 +66,13 @@ def command(
         chosen = parse_fields(fields) if fields or fmt in ("tsv", "csv") else None
     except ValueError as exc:
         raise UsageError(str(exc), option="--fields") from None
-    lines_only = fmt == "tsv" and chosen == DEFAULT_FIELDS and is_plain_range(query)
-    timeline = load_timeline(env, data, lines_only)
-    if lines_only and isinstance(timeline, CachedTimeline):
-        _stored_lines(env, timeline, query, header)  # the cache's stored lines: no decoding
+    timeline = load_timeline(env, data)
+    if fmt == "tsv" and chosen == DEFAULT_FIELDS:  # the commonest case: lines as bytes
+        heading = [("\t".join(DEFAULT_FIELDS) + "\n").encode()] if header else []
+        write_bytes(env, itertools.chain(heading, timeline.default_lines(query)))
         return
     chronology = timeline.chronology
-    events = run(query, timeline)
+    events = timeline.select(query)
     if fmt == "table":
         from chrono.render.table import field_lines, table_lines
 
@@ -104,24 +101,3 @@ def command(
             write_lines(env, plain.csv_lines(events, chronology, chosen or ()))
         else:
             write_lines(env, plain.tsv_lines(events, chronology, chosen or (), header))
-
-
-def _first(runs: Iterator[tuple[int, int]], limit: int) -> Iterator[tuple[int, int]]:
-    """The runs cut down to ``limit`` events in all."""
-    for first, last in runs:
-        if limit <= 0:
-            return
-        yield first, min(last, first + limit)
-        limit -= last - first
-
-
-def _stored_lines(env: Environment, timeline: CachedTimeline, query: Query, header: bool) -> None:
-    """Write the cached default TSV lines of the events in the query's range, as bytes."""
-    check_range(query)
-    runs: Iterator[tuple[int, int]] = timeline.runs(query.lo, query.hi, within=query.match is Match.WITHIN)
-    if query.limit is not None:
-        runs = _first(runs, query.limit)
-    chunks = timeline.default_lines(runs)
-    if header:
-        chunks = itertools.chain([("\t".join(DEFAULT_FIELDS) + "\n").encode()], chunks)
-    write_bytes(env, chunks)

@@ -81,4 +81,4 @@ def _connection(env: Environment, data: tuple[str, ...]) -> sqlite3.Connection:
     from chrono import sqldb
 
     specs = list(data) or list(env.settings.data.value)
-    return sqldb.connect(specs, env.read_stdin, env.settings.cache.value, defer=env.background_cache)
+    return sqldb.connect(specs, env.read_stdin, env.settings.cache.value)

@@ -21,7 +21,6 @@ from chrono.cli.options import (
 from chrono.cli.output import resolve_format, use_color, write_lines, write_paged
 from chrono.errors import UsageError
 from chrono.escape import tsv
-from chrono.query import run
 from chrono.stats import By, counts, gaps, summary
 
 
@@ -58,7 +57,7 @@ def command(
     group = _group(by)
     query = build_query(filters, resolve_today(today, env))
     timeline = load_timeline(env, data)
-    events = list(run(query, timeline))
+    events = list(timeline.select(query))
     fmt = resolve_format(fmt, env, terminal="table", plain="tsv")
     from chrono.render import statsview
 

@@ -10,14 +10,12 @@ from chrono.cli.options import (
     FilterArgs,
     build_query,
     data_option,
-    date_bounds,
     filter_options,
     output_options,
     resolve_today,
     today_option,
 )
 from chrono.cli.output import page_text, show, use_color
-from chrono.query import run
 
 
 @click.command("timeline")
@@ -62,12 +60,8 @@ def command(
     day = resolve_today(today, env)
     query = build_query(filters, day)
     timeline = load_timeline(env, data)
-    events = list(run(query, timeline))
-    lo = date_bounds(filters.date_from, "--from", day)
-    hi = date_bounds(filters.date_to, "--to", day)
-    on = date_bounds(filters.date_on, "--on", day)
-    start = lo[0] if lo else (on[0] if on else None)
-    end = hi[1] if hi else (on[1] if on else None)
+    events = list(timeline.select(query))
+    start, end = query.bounds()
     from chrono.render.timeline import draw, plain
 
     lines = draw(events, timeline.chronology, width or env.width, by, start, end, use_ids)
