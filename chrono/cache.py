@@ -130,7 +130,12 @@ def encode(chronology: Chronology, inputs: list[list[Any]], sums: Sequence[str] 
     latest = array("i", (OPEN if e.when.latest is None else e.when.latest.toordinal() for e in events))
     # Records go in chunks of CHUNK events, one JSON array each: one encoder call per chunk
     # (not per event) when writing, and one decoder call per chunk a query reaches.
-    chunks = [encoder([_record(e) for e in events[i : i + CHUNK]]).encode() for i in range(0, len(events), CHUNK)]
+    # surrogatepass: a file name that is not UTF-8 (where an event is defined) reads back as it was,
+    # since json.loads decodes bytes the same way.
+    chunks = [
+        encoder([_record(e) for e in events[i : i + CHUNK]]).encode("utf-8", "surrogatepass")
+        for i in range(0, len(events), CHUNK)
+    ]
     lines = [default_line(e).encode() for e in events]
     record_blob, line_blob = b"".join(chunks), b"".join(lines)
     record_offsets, line_offsets = array("q", [0]), array("q", [0])

@@ -10,6 +10,7 @@ from pathlib import Path
 
 import pytest
 
+from chrono import bundled
 from chrono.datearg import parse_date_arg
 from chrono.dates import parse_span
 from chrono.errors import DateError
@@ -148,7 +149,7 @@ def test_config_command_says_where_each_setting_came_from(invoke: Invoke, config
     path = str(config_home / "chrono" / "config.toml")
     assert ["format", "json", f"{path}:1"] in rows
     assert ["pager", "most", "environment variable CHRONO_PAGER"] in rows
-    assert ["data", "dprk-russia", "default"] in rows
+    assert ["data", bundled.path("dprk-russia"), "default"] in rows  # the bundled file itself
     assert ["alias.x", "list --limit 1", f"{path}:4"] in rows  # its own line, not the header's
     assert ["config-file", path, "in use"] in rows
 

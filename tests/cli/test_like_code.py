@@ -358,7 +358,7 @@ def test_diff_of_directories_names_each_change_file(invoke: Invoke, tmp_path: Pa
     text = invoke(["diff", str(old), str(new), "--format", "text", "--color", "never"]).stdout
     assert "  ~ b1  [b.toml]\n" in text
     tsv = invoke(["diff", str(old), str(new)]).stdout
-    assert tsv == "changed\tb1\ttitle\tT\tT2\n"  # the TSV columns are unchanged
+    assert tsv == "changed\tb1\ttitle\tT\tT2\t\n"  # six fields; no file column in TSV
 
 
 # -- pre-commit, and the import of tomlkit ---------------------------------------------------

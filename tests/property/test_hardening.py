@@ -14,7 +14,6 @@ import tempfile
 from pathlib import Path
 from typing import Any
 
-import pytest
 import tomli
 from click.testing import CliRunner, Result
 from hypothesis import example, given, settings
@@ -263,11 +262,6 @@ def test_hostile_extra_keys_and_numbers(document: dict[str, Any]) -> None:
     path.unlink()
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="the cache's date tag in an extra key: fixed by the cache hardening of issue 12 (another branch); "
-    "strict, so this mark must go when that fix is merged",
-)
 @given(hostile_extras())
 @example({"event": [{"id": "a", "date": "2001", "kind": "talks", "title": "t", "extra": {DATE_TAG: ["date", "x"]}}]})
 @settings(max_examples=budget(25))

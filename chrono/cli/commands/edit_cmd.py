@@ -13,6 +13,7 @@ from chrono import bundled
 from chrono.cli.env import Environment
 from chrono.cli.options import complete, data_option
 from chrono.cli.output import note
+from chrono.cli.settings import DEFAULT
 from chrono.dataset import Input, decode, read_all, resolve_inputs
 from chrono.errors import DataError, ExitCode, NotFoundError, Problem, Severity, SourceError, UsageError
 from chrono.lookup import Miss, by_words, find
@@ -40,6 +41,12 @@ def command(env: Environment, words: tuple[str, ...], data: tuple[str, ...]) -> 
       EDITOR='code --wait' chrono edit moscow 2001 --data data/
     """
     ident = " ".join(words)  # 'chrono edit moscow 2001': words of an id, unquoted
+    if not data and env.settings.data.source == DEFAULT:
+        raise UsageError(
+            f"the default data is the bundled chronology '{bundled.DEFAULT}', which cannot be edited; "
+            "name your own file with --data (or make it the default: docs/configuration.md)",
+            option="edit",
+        )
     specs = list(data) or list(env.settings.data.value)
     inputs = resolve_inputs(specs)
     if any(source.path is None for source in inputs):
