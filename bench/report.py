@@ -118,8 +118,35 @@ def main(out: Path) -> None:
                 target = " ≤ 1024 MB" if what == "warm" else ""
                 mark = ("met" if mb <= 1024 else "**missed**") if what == "warm" else ""
                 lines.append(f"| peak memory, {what} | {mb:.0f} MB | | {target} | {mark} |")
+    lines += terminal_section(out)
     lines += sql_section(out)
     print("\n".join(lines))
+
+
+def terminal_section(out: Path) -> list[str]:
+    """Long output on a terminal: the first screen and the whole, against the same view piped."""
+    piped_file, terminal_file = out / "long-piped.json", out / "long-terminal.json"
+    if not piped_file.exists() or not terminal_file.exists():
+        return []
+    piped = medians(piped_file)
+    terminal = json.loads(terminal_file.read_text(encoding="utf-8"))
+    lines = [
+        "",
+        f"## Long output on a terminal (us-visits, 3,264 events; 40 × 120 pseudo-terminal, PAGER=cat; measured {stamp(terminal_file)})",
+        "",
+        "| view | piped, whole | terminal, first 40 lines | × piped | target | | terminal, whole | × piped | target | |",
+        "|---|---|---|---|---|---|---|---|---|---|",
+    ]
+    for name, seen in terminal.items():
+        base = piped[name]
+        first, whole = seen["first"] / base, seen["whole"] / base
+        target = "(needs every event first)" if name == "timeline" else "≤ 2 ×"
+        mark = "" if name == "timeline" else verdict(first, 2)
+        lines.append(
+            f"| {name} | {base * 1000:.0f} ms | {seen['first'] * 1000:.0f} ms | {first:.2f} | {target} | {mark} "
+            f"| {seen['whole'] * 1000:.0f} ms | {whole:.2f} | ≤ 4 × | {verdict(whole, 4)} |"
+        )
+    return lines
 
 
 def sql_section(out: Path) -> list[str]:

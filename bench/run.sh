@@ -74,6 +74,28 @@ hf startup \
   -n "chrono show (terminal)" "$chrono show moscow-declaration --format panel --color always --no-pager" \
   -n "completion (bash, ids)" "env _CHRONO_COMPLETE=bash_complete COMP_WORDS='chrono show mos' COMP_CWORD=2 $chrono"
 
+echo "bench: first screen (us-visits, a 40x120 pseudo-terminal)"
+"$chrono" list --data us-visits >/dev/null  # its cache
+ids=$("$chrono" list --data us-visits --format ids | head -300 | tr '\n' ' ')
+sed 's/^title = "\(.*\) visits/title = "\1 came to/' "$root/data/us-visits.toml" >"$out/us-visits-edited.toml"
+# Each long view twice: piped (the whole output, hyperfine) and on a terminal (first_screen.py).
+hf long-piped -i \
+  -n "list" "$chrono list --data us-visits --format tsv" \
+  -n "show" "$chrono show --data us-visits --format text $ids" \
+  -n "anniversaries" "$chrono anniversaries --data us-visits --ahead 120 --format tsv" \
+  -n "stats --by year" "$chrono stats --data us-visits --by year --format tsv" \
+  -n "diff" "$chrono diff --format tsv $root/data/us-visits.toml $out/us-visits-edited.toml" \
+  -n "check" "$chrono check --format text $out/us-visits-edited.toml" \
+  -n "timeline" "$chrono timeline --data us-visits --color never"
+"$py" "$root/bench/first_screen.py" "$out/long-terminal.json" "$runs" \
+  "list=$chrono list --data us-visits" \
+  "show=$chrono show --data us-visits $ids" \
+  "anniversaries=$chrono anniversaries --data us-visits --ahead 120" \
+  "stats --by year=$chrono stats --data us-visits --by year" \
+  "diff=$chrono diff $root/data/us-visits.toml $out/us-visits-edited.toml" \
+  "check=$chrono check $out/us-visits-edited.toml" \
+  "timeline=$chrono timeline --data us-visits"
+
 for size in ${BENCH_SIZES-100000 1000000}; do  # BENCH_SIZES="" measures start-up only
   echo "bench: $size events"
   [ -f "$out/chronology-$size.toml" ] || "$py" "$root/bench/make_chronology.py" "$size" "$out" >/dev/null
