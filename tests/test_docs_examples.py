@@ -86,12 +86,13 @@ def test_an_edited_page_is_reported(environ: dict[str, str], tmp_path: Path) -> 
     shown = "2022-08-04\t21\tmoscow-visit-2001\t"
     assert shown in text
     copy = tmp_path / "format.md"
-    copy.write_text(text.replace(shown, "2022-08-04\t20\tmoscow-visit-2001\t"), encoding="utf-8")
+    # Only the first example showing that line is edited (the page shows it for two spellings).
+    copy.write_text(text.replace(shown, "2022-08-04\t20\tmoscow-visit-2001\t", 1), encoding="utf-8")
     results = {
         e.command: docexamples.mismatch(e, docexamples.run(e, environ))
         for e in docexamples.parse(copy.read_text(encoding="utf-8"), copy)
     }
-    edited = 'chrono anniversaries --on "05 August Juche 111" --behind 1 --ahead 0'
+    edited = next(e.command for e in docexamples.parse(text, page) if shown in e.expected)
     assert results.pop(edited) is not None
     assert all(report is None for report in results.values())
 
