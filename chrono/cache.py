@@ -32,8 +32,7 @@ import time
 import zlib
 from array import array
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 from chrono import __version__
 from chrono.cached_timeline import CHUNK, MAGIC, OPEN, PREFIX, CachedTimeline, CacheMiss, escape_keys
@@ -110,8 +109,7 @@ def _record(event: Event) -> list[Any]:
     ]  # fmt: skip
 
 
-@dataclass(frozen=True, slots=True)
-class PendingCache:
+class PendingCache(NamedTuple):
     """A cache to write: where, the chronology, and what it was made from (see ``write_cache``)."""
 
     path: str

@@ -9,11 +9,10 @@ from __future__ import annotations
 
 import datetime as _dt
 import re
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from chrono.dates import FORMS_HINT, Precision, parse_span
 from chrono.errors import DateError
-from chrono.russian import has_cyrillic
 
 ARG_HINT = (
     "use YYYY, YYYY-MM or YYYY-MM-DD, EDTF (199X, 2001-XX, 2001?), a written date with a "
@@ -21,21 +20,20 @@ ARG_HINT = (
     "'3 years ago', 'in 2 weeks', 'last year', 'this month', 'next week'"
 )
 
-_AGO_RE = re.compile(r"(\d{1,4})\s+(day|week|month|year)s?\s+ago")
-_IN_RE = re.compile(r"in\s+(\d{1,4})\s+(day|week|month|year)s?")
-_PERIOD_RE = re.compile(r"(last|this|next)\s+(week|month|year)")
-_NUMERIC_RE = re.compile(r"[\d\s/.,-]+")
-_YEAR4_RE = re.compile(r"(?<!\d)\d{4}(?!\d)")
-_GLOSS_RE = re.compile(r"\s*\((\d{4})\)$")
-_JUCHE_NUMBER_RE = re.compile(r"juche\s+(\d{1,4})", re.IGNORECASE)
+_AGO_RE = r"(\d{1,4})\s+(day|week|month|year)s?\s+ago"
+_IN_RE = r"in\s+(\d{1,4})\s+(day|week|month|year)s?"
+_PERIOD_RE = r"(last|this|next)\s+(week|month|year)"
+_NUMERIC_RE = r"[\d\s/.,-]+"
+_YEAR4_RE = r"(?<!\d)\d{4}(?!\d)"
+_GLOSS_RE = r"\s*\((\d{4})\)$"
+_JUCHE_NUMBER_RE = r"(?i)juche\s+(\d{1,4})"
 _MONTHS = (
     "january", "february", "march", "april", "may", "june", "july", "august", "september",
     "october", "november", "december",
 )  # fmt: skip
 
 
-@dataclass(frozen=True, slots=True)
-class DateArg:
+class DateArg(NamedTuple):
     """A date argument as a span of days, with the precision it was written at."""
 
     text: str
@@ -55,11 +53,13 @@ def parse_date_arg(text: str, today: _dt.date) -> DateArg:
     lowered = cleaned.lower()
     if not cleaned:
         raise DateError(f"an empty date; {ARG_HINT}")
+    if _plain_iso(cleaned):  # 2000, 2000-07, 2000-07-19: no other form can read them differently
+        return _edtf(cleaned, text)
     cleaned = written_approximation(cleaned) or cleaned
     relative = _relative(lowered, today)
     if relative is not None:
         return DateArg(text, *relative)
-    if has_cyrillic(cleaned):
+    if not cleaned.isascii() and any("\u0400" <= char <= "\u04ff" for char in cleaned):  # Cyrillic
         from chrono.russian import to_english
 
         try:
@@ -82,18 +82,28 @@ def parse_date_arg(text: str, today: _dt.date) -> DateArg:
         arg = parse_date_arg(converted, today)
         return DateArg(text, arg.lower, arg.upper, arg.precision)
     if re.fullmatch(r"[0-9X?~%/.-]+", cleaned) and re.match(r"[0-9X]{4}", cleaned):
-        try:
-            span = parse_span(cleaned)
-        except DateError as exc:
-            raise DateError(f"{exc}; {ARG_HINT}") from None
-        upper = span.latest_or_max
-        return DateArg(text, span.earliest, upper, span.precision)
-    if _NUMERIC_RE.fullmatch(cleaned):
+        return _edtf(cleaned, text)
+    if re.fullmatch(_NUMERIC_RE, cleaned):
         raise DateError(
             f"{text!r} is ambiguous or not a date: numeric dates must be YYYY-MM-DD "
             f"(is 01/10/2019 January or October?); {FORMS_HINT}"
         )
     return parse_written(cleaned, text)
+
+
+def _plain_iso(text: str) -> bool:
+    """YYYY, YYYY-MM or YYYY-MM-DD in digits, told by string tests (no regex to compile)."""
+    if len(text) not in (4, 7, 10) or not text[:4].isdigit():
+        return False
+    return all(text[i] == "-" and text[i + 1 : i + 3].isdigit() for i in range(4, len(text), 3))
+
+
+def _edtf(cleaned: str, text: str) -> DateArg:
+    try:
+        span = parse_span(cleaned)
+    except DateError as exc:
+        raise DateError(f"{exc}; {ARG_HINT}") from None
+    return DateArg(text, span.earliest, span.latest_or_max, span.precision)
 
 
 def _drop_gregorian_gloss(cleaned: str, original: str) -> str:
@@ -102,21 +112,21 @@ def _drop_gregorian_gloss(cleaned: str, original: str) -> str:
     DPRK documents gloss the Juche year with the Gregorian one; a gloss that disagrees is an
     error, not something to pick a side in.
     """
-    match = _GLOSS_RE.search(cleaned)
+    match = re.search(_GLOSS_RE, cleaned)
     if match is None:
         return cleaned
     from chrono.juche import OFFSET
 
-    juche = _JUCHE_NUMBER_RE.search(cleaned)
+    juche = re.search(_JUCHE_NUMBER_RE, cleaned)
     if juche is None or int(juche.group(1)) + OFFSET != int(match.group(1)):
         raise DateError(f"{original!r}: the year in brackets does not match the Juche year")
     return cleaned[: match.start()].rstrip()
 
 
-_CIRCA_RE = re.compile(r"(?:circa|ca\.?|c\.?)\s*(\S.*)", re.IGNORECASE)
-_DECADE_RE = re.compile(r"(\d{3})0'?s")
-_CENTURY_RE = re.compile(r"(\d{1,3})(?:st|nd|rd|th)[\s-]+century", re.IGNORECASE)
-_PLAIN_DATE_RE = re.compile(r"\d{4}(?:-\d{2}(?:-\d{2})?)?")
+_CIRCA_RE = r"(?i)(?:circa|ca\.?|c\.?)\s*(\S.*)"
+_DECADE_RE = r"(\d{3})0'?s"
+_CENTURY_RE = r"(?i)(\d{1,3})(?:st|nd|rd|th)[\s-]+century"
+_PLAIN_DATE_RE = r"\d{4}(?:-\d{2}(?:-\d{2})?)?"
 
 
 def written_approximation(text: str) -> str | None:
@@ -126,19 +136,19 @@ def written_approximation(text: str) -> str | None:
     on purpose: the same forms are accepted in spreadsheet cells (chrono.celldates).
     """
     cleaned = " ".join(text.split())
-    circa = _CIRCA_RE.fullmatch(cleaned)
+    circa = re.fullmatch(_CIRCA_RE, cleaned)
     if circa is not None:
         inner = circa.group(1)
-        base = inner if _PLAIN_DATE_RE.fullmatch(inner) else _vague(inner)
+        base = inner if re.fullmatch(_PLAIN_DATE_RE, inner) else _vague(inner)
         return None if base is None else base + "~"
     return _vague(cleaned)
 
 
 def _vague(text: str) -> str | None:
-    decade = _DECADE_RE.fullmatch(text)
+    decade = re.fullmatch(_DECADE_RE, text)
     if decade is not None:
         return decade.group(1) + "X"
-    century = _CENTURY_RE.fullmatch(text)
+    century = re.fullmatch(_CENTURY_RE, text)
     if century is not None and 1 <= int(century.group(1)) <= 100:
         return f"{int(century.group(1)) - 1:02d}XX"  # the 19th century is the 1800s
     return None
@@ -151,11 +161,11 @@ def _relative(text: str, today: _dt.date) -> tuple[_dt.date, _dt.date, Precision
         day = _shift(today, -1 if text == "yesterday" else 1, "day")  # a clear error past 0001 or 9999
         return day, day, Precision.DAY
     for regex, sign in ((_AGO_RE, -1), (_IN_RE, 1)):
-        match = regex.fullmatch(text)
+        match = re.fullmatch(regex, text)
         if match:
             day = _shift(today, sign * int(match.group(1)), match.group(2))
             return day, day, Precision.DAY
-    match = _PERIOD_RE.fullmatch(text)
+    match = re.fullmatch(_PERIOD_RE, text)
     if match:
         step = {"last": -1, "this": 0, "next": 1}[match.group(1)]
         return _period(today, step, match.group(2))
@@ -199,7 +209,7 @@ def parse_written(text: str, original: str | None = None) -> DateArg:
     original = text if original is None else original
     if not any(month[:3] in text.lower() for month in _MONTHS):
         raise DateError(f"cannot read {original!r} as a date; {ARG_HINT}")
-    if not _YEAR4_RE.search(text):
+    if not re.search(_YEAR4_RE, text):
         raise DateError(f"{original!r} has no 4-digit year, and chrono never guesses one; {ARG_HINT}")
     from dateutil import parser
 

@@ -2,14 +2,12 @@
 
 from __future__ import annotations
 
-import dataclasses
 import datetime as _dt
 import enum
 import re
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
 from itertools import islice
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 from chrono.errors import UsageError
 
@@ -35,8 +33,7 @@ class SortKey(enum.Enum):
     ID = "id"
 
 
-@dataclass(frozen=True, slots=True)
-class Query:
+class Query(NamedTuple):
     """Every filter of ``chrono list``; all combine with AND."""
 
     lo: _dt.date = _dt.date.min
@@ -60,7 +57,7 @@ class Query:
         """Narrow the range (intersection with what is already there)."""
         new_lo = max(self.lo, lo) if lo else self.lo
         new_hi = min(self.hi, hi) if hi else self.hi
-        return dataclasses.replace(self, lo=new_lo, hi=new_hi)
+        return self._replace(lo=new_lo, hi=new_hi)
 
 
 def compile_grep(pattern: str) -> re.Pattern[str]:

@@ -10,7 +10,6 @@ import datetime as _dt
 import os
 import sys
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, TextIO
 
 if TYPE_CHECKING:
@@ -28,21 +27,50 @@ def _read_stdin() -> bytes:
     return read_stdin(sys.stdin.buffer)  # < /dev/zero must not read forever
 
 
-@dataclass(slots=True)
 class Environment:
-    """What a command may know about the outside world."""
+    """What a command may know about the outside world.
 
-    stdout: TextIO = field(default_factory=lambda: sys.stdout)
-    stderr: TextIO = field(default_factory=lambda: sys.stderr)
-    stdout_isatty: bool = False
-    width: int = 80
-    today: _dt.date = field(default_factory=_dt.date.today)
-    environ: Mapping[str, str] = field(default_factory=lambda: dict(os.environ))
-    read_stdin: Callable[[], bytes] = _read_stdin
-    height: int = 24
-    background_cache: bool = False  # write a new cache after the answer, in a child process
-    pending_caches: list[PendingCache] = field(default_factory=list)  # written after the answer
-    _settings: Settings | None = None
+    A plain class with slots rather than a dataclass: it is built on every run, and a
+    dataclass's generated methods cost about a millisecond of start-up to create.
+    """
+
+    __slots__ = (
+        "_settings",
+        "background_cache",
+        "environ",
+        "height",
+        "pending_caches",
+        "read_stdin",
+        "stderr",
+        "stdout",
+        "stdout_isatty",
+        "today",
+        "width",
+    )
+
+    def __init__(
+        self,
+        stdout: TextIO | None = None,
+        stderr: TextIO | None = None,
+        stdout_isatty: bool = False,
+        width: int = 80,
+        today: _dt.date | None = None,
+        environ: Mapping[str, str] | None = None,
+        read_stdin: Callable[[], bytes] = _read_stdin,
+        height: int = 24,
+        background_cache: bool = False,
+    ) -> None:
+        self.stdout: TextIO = sys.stdout if stdout is None else stdout
+        self.stderr: TextIO = sys.stderr if stderr is None else stderr
+        self.stdout_isatty = stdout_isatty
+        self.width = width
+        self.today = _dt.date.today() if today is None else today
+        self.environ: Mapping[str, str] = dict(os.environ) if environ is None else environ
+        self.read_stdin = read_stdin
+        self.height = height
+        self.background_cache = background_cache  # write a new cache after the answer, in a child process
+        self.pending_caches: list[PendingCache] = []  # written after the answer
+        self._settings: Settings | None = None
 
     @property
     def settings(self) -> Settings:

@@ -5,8 +5,7 @@ from __future__ import annotations
 import datetime as _dt
 import functools
 from collections.abc import Callable
-from dataclasses import dataclass
-from typing import Any, TypeVar
+from typing import Any, NamedTuple, TypeVar
 
 import click
 from click.core import ParameterSource
@@ -188,8 +187,7 @@ def output_options(
     return decorate
 
 
-@dataclass(frozen=True, slots=True)
-class FilterArgs:
+class FilterArgs(NamedTuple):
     """The raw values of the filter options, converted by ``build_query``."""
 
     date_from: str | None
@@ -246,7 +244,7 @@ _FILTER_OPTIONS = (
 def _with_filters(func: F, options: tuple[Callable[[F], F], ...]) -> F:
     @functools.wraps(func)
     def wrapper(*args: Any, **kwargs: Any) -> Any:
-        values = {name: kwargs.pop(name, None) for name in FilterArgs.__dataclass_fields__}
+        values = {name: kwargs.pop(name, None) for name in FilterArgs._fields}
         values["match"] = values["match"] or Match.OVERLAP.value
         values.update({name: values[name] or () for name in ("kinds", "actors", "tags", "extras")})
         kwargs["filters"] = FilterArgs(**values)

@@ -15,12 +15,11 @@ a file that exists but cannot be read or parsed is an error naming it.
 
 from __future__ import annotations
 
-import dataclasses
 import os
 import stat
 from collections.abc import Mapping
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any, Generic, TypeVar
+from typing import TYPE_CHECKING, Any, Generic, NamedTuple, TypeVar
 
 from chrono import bundled
 from chrono.errors import UsageError
@@ -44,8 +43,7 @@ class Setting(Generic[T]):
     source: str
 
 
-@dataclass(frozen=True, slots=True)
-class Alias:
+class Alias(NamedTuple):
     """``[alias] summits = "list --kind summit"``: a name, its words, and its own line."""
 
     name: str
@@ -53,8 +51,7 @@ class Alias:
     source: str
 
 
-@dataclass(frozen=True, slots=True)
-class Settings:
+class Settings(NamedTuple):
     """What a run uses: the data to read, the cache directory (None: no cache), the default
     output format, colour, pager (empty: none), calendar, and the configuration's aliases.
 
@@ -74,7 +71,7 @@ class Settings:
     def with_option(self, name: str, value: object, option: str) -> Settings:
         """These settings with ``name`` set by a command-line option."""
         changed: dict[str, Any] = {name: Setting(value, f"option {option}")}
-        return dataclasses.replace(self, **changed)
+        return self._replace(**changed)
 
     def alias(self, name: str) -> Alias | None:
         """The alias called ``name``, if the configuration defines one."""

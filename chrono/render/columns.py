@@ -14,6 +14,7 @@ from __future__ import annotations
 import unicodedata
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
+from typing import NamedTuple
 
 from chrono.render.palette import SGR
 
@@ -22,8 +23,7 @@ RULE = "─"
 RESET = "\x1b[0m"
 
 
-@dataclass(frozen=True, slots=True)
-class Column:
+class Column(NamedTuple):
     """One column: its header, its width in terminal cells, and how its cells are drawn."""
 
     header: str
