@@ -63,11 +63,29 @@ def check(files: Sequence[ParsedFile], today: _dt.date) -> Report:
 LONG_REPORT = 20  # problems past which ``chrono check`` ends with a count per code
 
 
+# The warnings ``check`` can give; ``--select`` and ``--ignore`` choose among these.
+WARNING_CODES = (
+    "actor-name", "control-char", "far-future", "future-date", "near-duplicate", "no-source", "rare-kind",
+)  # fmt: skip
+
+
+def unknown_codes(codes: Sequence[str]) -> list[str]:
+    """The codes that are no warning's: a typo in CI must not quietly select nothing."""
+    return [code for code in dict.fromkeys(codes) if code not in WARNING_CODES]
+
+
 def only(report: Report, select: Sequence[str] = (), ignore: Sequence[str] = ()) -> Report:
-    """The report keeping only the problems whose code is in ``select`` (when given) and not in
-    ``ignore``, as ruff's ``--select`` and ``--ignore`` do."""
+    """The report keeping only the warnings whose code is in ``select`` (when given) and not in
+    ``ignore``, as ruff's ``--select`` and ``--ignore`` do. Errors are always kept: a file that
+    every other command refuses must not pass ``check`` because its error was filtered out.
+    The codes are checked first with ``unknown_codes``.
+    """
     chosen, dropped = set(select), set(ignore)
-    kept = tuple(p for p in report.problems if (not chosen or p.code in chosen) and p.code not in dropped)
+    kept = tuple(
+        p
+        for p in report.problems
+        if p.severity is Severity.ERROR or ((not chosen or p.code in chosen) and p.code not in dropped)
+    )
     return Report(kept, report.files)
 
 

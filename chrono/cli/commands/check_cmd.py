@@ -8,17 +8,17 @@ from chrono.cli.env import Environment
 from chrono.cli.options import data_option, output_options, resolve_today, today_option
 from chrono.cli.output import keep_status, note, write_lines, write_paged
 from chrono.dataset import read_all
-from chrono.errors import ExitCode
+from chrono.errors import ExitCode, UsageError
 from chrono.escape import visible
-from chrono.validate import LONG_REPORT, Report, check, code_counts, only
+from chrono.validate import LONG_REPORT, WARNING_CODES, Report, check, code_counts, only, unknown_codes
 
 
 @click.command("check")
 @click.argument("paths", nargs=-1, metavar="[PATH...]")
 @data_option
 @click.option("--strict", is_flag=True, help="Fail (exit 1) on warnings too.")
-@click.option("--select", "select", metavar="CODE,...", help="Report only problems with these codes.")
-@click.option("--ignore", "ignore", metavar="CODE,...", help="Leave out problems with these codes (e.g. no-source).")
+@click.option("--select", "select", metavar="CODE,...", help="Report only warnings with these codes (errors always).")
+@click.option("--ignore", "ignore", metavar="CODE,...", help="Leave out warnings with these codes (e.g. no-source).")
 @today_option
 @output_options(("auto", "text", "json", "github"), color=False)
 @click.pass_obj
@@ -48,6 +48,10 @@ def command(
       chrono check --format github data/   # annotations in a GitHub Actions run
     """
     day = resolve_today(today, env)
+    unknown = unknown_codes([*_codes(select), *_codes(ignore)])
+    if unknown:
+        known = ", ".join(WARNING_CODES)
+        raise UsageError(f"unknown warning code {unknown[0]!r} (the codes are {known})", option="--select/--ignore")
     specs = [*paths, *data] or list(env.settings.data.value)
     report = check(read_all(specs, env.read_stdin), day)
     report = only(report, _codes(select), _codes(ignore))
