@@ -187,10 +187,14 @@ def write_database(
 
 
 def build_file(
-    target: str, chronology: Chronology, events: Iterable[Event] | None = None, paths: Mapping[str, str] | None = None
+    target: str,
+    chronology: Chronology,
+    events: Iterable[Event] | None = None,
+    paths: Mapping[str, str] | None = None,
+    mode: int | None = None,
 ) -> None:
     """Write the database to a temporary file beside ``target`` and rename it into place, so that a
-    reader sees the whole database or none."""
+    reader sees the whole database or none; ``mode`` (0600 in the cache) is set before the rename."""
     import tempfile
 
     directory = os.path.dirname(os.path.abspath(target))
@@ -199,6 +203,8 @@ def build_file(
     try:
         os.unlink(temporary)  # sqlite3 creates it afresh
         write_database(temporary, chronology, events, paths)
+        if mode is not None:
+            os.chmod(temporary, mode)
         os.replace(temporary, target)
     except BaseException:
         if os.path.exists(temporary):
@@ -247,7 +253,7 @@ def connect(
     chronology = load_timeline(specs, read_stdin, directory)[0].chronology  # the cache is written with the tables
     try:
         os.makedirs(directory, exist_ok=True)
-        build_file(target, chronology, paths=named)
+        build_file(target, chronology, paths=named, mode=0o600)  # as private as the cache beside it
         _prune(target)
         if fingerprint(paths) == before:
             return open_readonly(target)

@@ -384,3 +384,29 @@ def test_other_commands_never_import_sqlite3(name: str) -> None:
         [sys.executable, "-c", code], capture_output=True, text=True, env=base_env(), timeout=60, check=True
     )
     assert out.stdout.split()[1:] == ["False", "False"], (name, out.stdout, out.stderr)
+
+
+def test_the_database_in_the_cache_is_private(invoke: Invoke, tmp_path: Path) -> None:
+    """Like the timeline's cache beside it, the database is 0600 whatever the umask."""
+    import stat
+
+    previous = os.umask(0o022)
+    try:
+        result = invoke(["sql", "select count(*) from events"], env={"XDG_CACHE_HOME": str(tmp_path)})
+    finally:
+        os.umask(previous)
+    assert result.exit_code == 0, result.stderr
+    databases = list((tmp_path / "chrono").glob("*.sqlite"))
+    assert databases and all(stat.S_IMODE(db.stat().st_mode) == 0o600 for db in databases)
+
+
+def test_a_query_that_is_not_utf8_is_a_usage_error() -> None:
+    """A glob that expands to a non-UTF-8 file name reaches chrono as surrogates: one line, exit 2."""
+    import subprocess
+    import sys
+
+    done = subprocess.run(
+        [sys.executable.encode(), b"-m", b"chrono", b"sql", b"select '\xff'"], capture_output=True, check=False
+    )
+    assert done.returncode == 2, done.stderr
+    assert b"not UTF-8" in done.stderr and b"Traceback" not in done.stderr

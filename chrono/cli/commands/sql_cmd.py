@@ -56,6 +56,10 @@ def command(
         return
     if not statement or not statement.strip():
         raise UsageError("give one SQL statement, for example: chrono sql 'select count(*) from events'")
+    try:
+        statement.encode("utf-8")
+    except UnicodeEncodeError:  # bytes that are not UTF-8 (a file name from a glob), as surrogates
+        raise UsageError("the query is not UTF-8 text; SQLite reads only UTF-8", option="QUERY") from None
     day = resolve_today(today, env)
     result = sqldb.execute(_connection(env, data), statement, day)
     fmt = resolve_format(fmt, env, terminal="table", plain="tsv")
