@@ -125,21 +125,15 @@ def table_toml(kind: str, table: Mapping[str, Any]) -> str:
     JSON ``null`` has no TOML form: a key whose value is null is left out, and so is a null item
     of an array (imported ``extra`` data often holds them).
     """
-    import tomli_w
-
+    from chrono.fmt import table_text
     from chrono.parsing import MAX_EXTRA_DEPTH, _depth
 
-    if not _depth(table, MAX_EXTRA_DEPTH + 2):  # checked without recursion, before tomli-w recurses
+    if not _depth(table, MAX_EXTRA_DEPTH + 2):  # checked without recursion, before writing recurses
         name = table.get("id", "?")
         raise UsageError(f"{kind} '{name}': a value is nested deeper than {MAX_EXTRA_DEPTH} levels")
-    # Dumped as a plain table named like the array, then its header doubled: sub-tables
-    # ([kind.extra]) then belong to this [[kind]], as TOML says. Strings are single-line in
-    # tomli-w's output, so the header is the only line that starts with '[kind]'.
-    text = tomli_w.dumps({kind: _without_nulls(dict(table))})
-    header = f"[{kind}]\n"
-    if not text.startswith(header):  # a table of sub-tables only: no header of its own
-        text = header + text
-    return json_safe(f"[{text[: len(header) - 1]}]\n" + text[len(header) :])
+    # Written in chrono fmt's canonical layout, so that a file add and import write passes
+    # `chrono fmt --check` (and a pre-commit hook) as it is.
+    return json_safe(table_text(kind, _without_nulls(dict(table))))
 
 
 def _without_nulls(value: Any) -> Any:

@@ -245,6 +245,12 @@ def _sorted(layout: Layout, parsed: ParsedFile) -> Layout:
 # -- writing ---------------------------------------------------------------------------------
 
 
+def table_text(kind: str, values: Mapping[str, Any]) -> str:
+    """One new ``[[kind]]`` table in the canonical layout, as ``chrono add`` and ``chrono import``
+    write it: a file they write is already formatted (no tomlkit needed, there are no comments)."""
+    return "\n".join(_block_lines(Block(kind=kind, index=0, values=dict(values)))) + "\n"
+
+
 def _emit(layout: Layout) -> str:
     out: list[str] = []
     if layout.header:

@@ -402,3 +402,22 @@ def test_tomlkit_stays_off_other_commands(args: list[str]) -> None:
 
 def test_fmt_is_what_loads_tomlkit() -> None:
     assert "tomlkit" in _loaded(["fmt", "--check", str(SAMPLE)])
+
+
+def test_what_add_and_import_write_is_already_formatted(invoke: Invoke, tmp_path: Path) -> None:
+    """A pre-commit `chrono-fmt` hook passes right after `chrono add` or `chrono import`."""
+    data = tmp_path / "new.toml"
+    data.write_text("", encoding="utf-8")
+    for args in (
+        ["--date", "2020-01-02", "--kind", "k", "--title", "x", "--actor", "A", "--tag", "t"],
+        ["--date", "2021", "--end", "2022-03", "--kind", "k", "--title", "y", "--summary", "two\nlines"],
+    ):
+        assert invoke(["add", "--data", str(data), *args]).exit_code == 0
+    assert invoke(["fmt", "--check", str(data)]).exit_code == 0, data.read_text(encoding="utf-8")
+    rows = tmp_path / "rows.csv"
+    rows.write_text(
+        'date,title,kind,actors,extra\n2001,A,k,X;Y,"{""n"": 1, ""t"": {""a"": [1, 2]}}"\n', encoding="utf-8"
+    )
+    imported = tmp_path / "imported.toml"
+    assert invoke(["import", "csv", str(rows), "-o", str(imported)]).exit_code == 0
+    assert invoke(["fmt", "--check", str(imported)]).exit_code == 0, imported.read_text(encoding="utf-8")
