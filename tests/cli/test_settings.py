@@ -269,7 +269,7 @@ EXPECTED = {
     "between": {"--data", "--today", "--format"},
     "timeline": {"--data", "--today", "--color", "--no-pager"},
     "stats": {"--data", "--today", "--format", "--color", "--no-pager"},
-    "export": {"--data", "--today", "--format"},
+    "export": {"--data", "--today", "--format", "--no-pager"},
     "check": {"--data", "--today", "--format", "--no-pager"},
     "diff": {"--format", "--color", "--no-pager"},
     "config": {"--data", "--color", "--no-pager", "--calendar"},

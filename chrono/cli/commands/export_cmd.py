@@ -14,11 +14,12 @@ from chrono.cli.options import (
     data_option,
     filter_options,
     format_option,
+    pager_option,
     resolve_today,
     sort_options,
     today_option,
 )
-from chrono.cli.output import note, write_lines
+from chrono.cli.output import note, write_paged
 from chrono.errors import SourceError, UsageError
 from chrono.query import Query
 
@@ -27,6 +28,7 @@ FORMATS = ("ics", "markdown", "timelinejs", "html", "sqlite")
 
 @click.command("export")
 @format_option(FORMATS, required=True)
+@pager_option
 @click.option("-o", "--output", metavar="FILE", help="Write to FILE (atomically; links followed) instead of stdout.")
 @click.option("--force", is_flag=True, help="sqlite: overwrite FILE if it exists.")
 @click.option("--yearly", is_flag=True, help="ics: repeat each event every year, for anniversaries.")
@@ -41,6 +43,7 @@ FORMATS = ("ics", "markdown", "timelinejs", "html", "sqlite")
 def command(
     env: Environment,
     fmt: str,
+    no_pager: bool,
     output: str | None,
     force: bool,
     yearly: bool,
@@ -73,25 +76,25 @@ def command(
         payload, left_out = render(events, chronology, day, yearly)
         if left_out:
             note(env, f"chrono: left out {left_out} event{'s' if left_out != 1 else ''} not known to the day")
-        _emit(env, output, [payload.decode("utf-8")])
+        _emit(env, output, no_pager, [payload.decode("utf-8")])
     elif fmt == "markdown":
         from chrono.render.markdown import lines
 
-        _emit(env, output, lines(events, chronology, title))
+        _emit(env, output, no_pager, lines(events, chronology, title))
     elif fmt == "timelinejs":
         from chrono.render.jsonout import dumps
         from chrono.render.timelinejs import document
 
-        _emit(env, output, [dumps(document(events, chronology, title), indent=2) + "\n"])
+        _emit(env, output, no_pager, [dumps(document(events, chronology, title), indent=2) + "\n"])
     else:
         from chrono.render.html import page
 
-        _emit(env, output, page(events, chronology, title))
+        _emit(env, output, no_pager, page(events, chronology, title))
 
 
-def _emit(env: Environment, output: str | None, pieces: Iterable[str]) -> None:
-    if output is None or output == "-":
-        write_lines(env, pieces)
+def _emit(env: Environment, output: str | None, no_pager: bool, pieces: Iterable[str]) -> None:
+    if output is None or output == "-":  # a document on a terminal pages, like every long view
+        write_paged(env, (line for piece in pieces for line in piece.splitlines(keepends=True)), no_pager)
     else:
         from chrono.writing import write_output
 
