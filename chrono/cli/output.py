@@ -79,10 +79,32 @@ def keep_status(status: int) -> Iterator[None]:
         raise PipeClosed(status) from None
 
 
+# chrono's own drawing characters, and what an ASCII-only terminal (LC_ALL=C) gets instead; any
+# other character it cannot show still becomes a visible escape. One character for one, so that
+# columns stay aligned.
+ASCII_GLYPHS = str.maketrans({
+    "─": "-", "━": "=", "│": "|", "┤": "|", "├": "|", "┬": "+", "└": "+", "╭": "+", "╮": "+", "╰": "+",
+    "╯": "+", "→": ">", "…": ".", "—": "-", "·": ".", "★": "*", "●": "o", "○": "o", "▶": ">",
+    "░": ".", "▏": "|", "█": "#", "∅": "-",
+})  # fmt: skip
+
+
+def _shows_glyphs(stream: object) -> bool:
+    """Whether a terminal's encoding can show chrono's drawing characters."""
+    encoding = getattr(stream, "encoding", None) or "utf-8"
+    try:
+        "─│→★█".encode(encoding)
+    except (UnicodeEncodeError, LookupError):
+        return False
+    return True
+
+
 def write_lines(env: Environment, lines: Iterable[str]) -> None:
     """Stream text lines to stdout (each already ends in a newline): UTF-8 bytes to a pipe or a
     file, the terminal's encoding to a terminal."""
     raw = None if env.stdout_isatty else getattr(env.stdout, "buffer", None)
+    if raw is None and not _shows_glyphs(env.stdout):
+        lines = (line.translate(ASCII_GLYPHS) for line in lines)
     with writing():
         if raw is None:
             write = env.stdout.write
@@ -129,7 +151,7 @@ def show(env: Environment, renderable: object, color: str, no_pager: bool = Fals
             target.print(renderable, **options)
         write_lines(env, [captured.get()])
         return
-    if no_pager:
+    if no_pager and _shows_glyphs(env.stdout):
         with writing():
             target.print(renderable, **options)
             env.stdout.flush()
@@ -163,6 +185,8 @@ def write_paged(env: Environment, lines: Iterable[str], no_pager: bool = False) 
     or ``cat`` means none.
     """
     stream = iter(lines)
+    if env.stdout_isatty and not _shows_glyphs(env.stdout):  # the pager gets what the terminal can show
+        stream = (line.translate(ASCII_GLYPHS) for line in stream)
     if no_pager or not env.stdout_isatty:
         write_lines(env, stream)
         return

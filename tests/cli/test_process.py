@@ -169,3 +169,17 @@ def test_piped_list_loads_neither_rich_nor_dateutil_parser() -> None:
     assert "0" in loaded
     assert not {m for m in loaded if m.split(".")[0] == "rich"}
     assert "dateutil.parser" not in loaded
+
+
+def test_an_ascii_terminal_gets_ascii_drawing_not_escapes() -> None:
+    """Under LC_ALL=C the table's rule and arrows, and the timeline's glyphs, are drawn in ASCII
+    (one character for one, so columns stay aligned), not as \\u2500 escapes."""
+    env = {"LC_ALL": "C", "LANG": "C", "PYTHONUTF8": "0", "PYTHONIOENCODING": "ascii"}
+    for args in (["list", "--from", "2024", "--no-pager"], ["timeline", "--from", "2020", "--no-pager"]):
+        code, screen = in_pty(args, env=env)
+        assert code == 0
+        assert b"\\u25" not in screen and b"\\u21" not in screen, screen[:300]
+    code, screen = in_pty(["list", "--from", "2024", "--no-pager", "--color", "never"], env=env)
+    assert b"-" * 80 in screen and b"2024-06-18 >" in screen
+    code, screen = in_pty(["list", "--from", "2024", "--no-pager", "--color", "never"])  # a UTF-8 terminal
+    assert "─".encode() * 80 in screen and "2024-06-18 →".encode() in screen
