@@ -163,6 +163,7 @@ class _Reader:
         self.extra_columns = _extra_names(headers, used)
         self.changed: list[Note] = []
         self.kindless = 0
+        self.kinds_told: set[str] = set()  # kinds whose rewriting was already reported
 
     def label(self, col: int) -> str:
         """How an error names a column: by its header."""
@@ -207,7 +208,7 @@ class _Reader:
             title = title or first_words(summary)
         if not title:
             raise CellError(title_col, "no title (the cell is empty or a null value)")
-        given_kind, _ = self.first(values, "kind")
+        given_kind, kind_col = self.first(values, "kind")
         kind = "era" if slide_type == "era" else given_kind or self.options.kind or "event"
         ident, id_col = self.first(values, "id")
         if ident:
@@ -218,6 +219,10 @@ class _Reader:
             elif table["id"] != ident:
                 self.changed.append(Note(line, id_col + 1, f"id {ident!r} written as {table['id']!r}"))
         table["kind"] = kind_of(kind) or "event"
+        if table["kind"] != kind.lower() and kind not in self.kinds_told:  # once per kind; case alone is not news
+            self.kinds_told.add(kind)
+            where = kind_col + 1 if given_kind else 1
+            self.changed.append(Note(line, where, f"kind {kind!r} written as {table['kind']!r} (on every row with it)"))
         if "kind" in self.mapping and not given_kind and slide_type != "era" and self.options.kind is None:
             self.kindless += 1
         table["title"] = title

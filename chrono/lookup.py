@@ -34,6 +34,8 @@ def find(chronology: Chronology, query: str, ids: Sequence[str] | None = None) -
     by_id = chronology.by_id()
     if query in by_id:
         return by_id[query]
+    if not query.strip():  # every id starts with '': that is no prefix, but no id at all
+        return Miss(query, (), ambiguous=False)
     every = sorted(by_id) if ids is None else list(ids)
     starting = [ident for ident in every if ident.startswith(query)]
     if len(starting) == 1:

@@ -282,3 +282,13 @@ def test_date_arguments_accept_circa(invoke: Invoke, write_toml: Any) -> None:
     decade = invoke(["list", "--data", str(path), "--on", "1970s", "--format", "ids"])
     assert decade.stdout == "b\n"
     assert load([str(path)]).events[0].id == "a"
+
+
+def test_a_kind_rewritten_to_chronos_form_is_reported_once(invoke: Invoke, tmp_path: Path) -> None:
+    rows = tmp_path / "k.csv"
+    rows.write_text("date,title,kind\n2001,A,Bad Kind\n2002,B,Bad Kind\n2003,C,!!!\n2004,D,visit\n", encoding="utf-8")
+    result = invoke(["import", "csv", str(rows)])
+    assert result.exit_code == 0, result.stderr
+    assert result.stderr.count("kind 'Bad Kind' written as 'bad-kind'") == 1
+    assert "kind '!!!' written as 'event'" in result.stderr
+    assert "kind 'visit'" not in result.stderr

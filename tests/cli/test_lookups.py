@@ -142,3 +142,9 @@ def test_anniversaries_filters_defaults_and_json(invoke: Invoke) -> None:
 def test_lookup_help_has_examples(invoke: Invoke) -> None:
     for command in ("show", "between", "anniversaries"):
         assert "Examples:" in invoke([command, "--help"]).stdout
+
+
+def test_an_empty_id_is_no_event_not_a_prefix_of_every_id(invoke: Invoke) -> None:
+    result = invoke(["show", ""])
+    assert result.exit_code == 1
+    assert "ambiguous" not in result.stderr and "no event" in result.stderr

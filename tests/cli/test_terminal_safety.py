@@ -82,7 +82,8 @@ def hostile(tmp_path_factory: pytest.TempPathFactory) -> Path:
 def test_nothing_raw_reaches_the_terminal(hostile: Path, args: list[str]) -> None:
     command = [*args[:1], *(["--data", str(hostile)] if args[0] != "check" else [str(hostile)]), *args[1:]]
     code, screen = in_pty(
-        [*command, "--no-pager"] if args[0] in ("list", "show", "stats", "anniversaries", "export") else command, columns=160
+        [*command, "--no-pager"] if args[0] in ("list", "show", "stats", "anniversaries", "export") else command,
+        columns=160,
     )
     assert code in (0, 1), screen[-400:]
     cleaned = OWN.sub(b"", screen)
