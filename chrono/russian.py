@@ -33,6 +33,13 @@ def _forms(nominative: str) -> tuple[str, ...]:
 _MONTH = {
     form: english for nominative, english in zip(_NOMINATIVE, _ENGLISH, strict=True) for form in _forms(nominative)
 }
+# The abbreviations Russian dates use, with or without a dot ("4 авг. 2001"), as English ones are
+# accepted ("4 Aug 2001"). "май" is short already.
+_ABBREVIATED = {
+    "янв": "January", "фев": "February", "февр": "February", "мар": "March", "апр": "April",
+    "июн": "June", "июл": "July", "авг": "August", "сен": "September", "сент": "September",
+    "окт": "October", "ноя": "November", "нояб": "November", "дек": "December",
+}  # fmt: skip
 _WORD_RE = re.compile(r"[а-яё]+\.?", re.IGNORECASE)
 _YEAR_WORDS = frozenset({"год", "года", "году", "годом", "г", "г."})
 _JUCHE_WORDS = frozenset({"чучхе"})
@@ -61,6 +68,8 @@ def to_english(text: str) -> str:
             return "Juche"
         if found in _MONTH:
             return _MONTH[found]
+        if found.rstrip(".") in _ABBREVIATED:
+            return _ABBREVIATED[found.rstrip(".")]
         raise ValueError(f"{match.group(0)!r} is not a Russian month name")
 
     english = _WORD_RE.sub(word, text.translate(_QUOTES))

@@ -30,6 +30,9 @@ TODAY = D(2026, 3, 18)
         ("май 2019", D(2019, 5, 1), D(2019, 5, 31), Precision.MONTH),
         ("1 мая 2019", D(2019, 5, 1), D(2019, 5, 1), Precision.DAY),
         ("сентябрём 2023", D(2023, 9, 1), D(2023, 9, 30), Precision.MONTH),
+        ("4 авг 2001", D(2001, 8, 4), D(2001, 8, 4), Precision.DAY),  # abbreviated, as 'Aug' is
+        ("4 авг. 2001 г.", D(2001, 8, 4), D(2001, 8, 4), Precision.DAY),
+        ("сент. 2023", D(2023, 9, 1), D(2023, 9, 30), Precision.MONTH),
         ("«05» августа 111 года чучхе", D(2022, 8, 5), D(2022, 8, 5), Precision.DAY),
         ("«05» августа 111 года чучхе (2022)", D(2022, 8, 5), D(2022, 8, 5), Precision.DAY),
         ("05 August Juche 111 (2022)", D(2022, 8, 5), D(2022, 8, 5), Precision.DAY),
@@ -46,7 +49,7 @@ def test_russian_forms(text: str, lower: dt.date, upper: dt.date, precision: Pre
     [
         ("4 августа", "no 4-digit year"),  # a year is never guessed, as in English
         ("мартышка 2001", "'мартышка' is not a Russian month name"),  # a stem, not a prefix
-        ("4 авг 2001", "'авг' is not a Russian month name"),
+        ("4 авгу 2001", "'авгу' is not a Russian month name"),
         ("31 июня 2001", "cannot read"),  # 31 June does not exist
         ("«05» августа 111 года чучхе (2023)", "does not match the Juche year"),
         ("01.08.2001 года", "ambiguous"),  # a numeric date stays refused, whatever word follows
