@@ -6,7 +6,6 @@ Chronology and located problems.
 
 from __future__ import annotations
 
-import contextlib
 import os
 from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING, BinaryIO, NamedTuple
@@ -225,51 +224,6 @@ def _git(where: Path, *args: str, fail: str | None = None) -> bytes:
         reason = fail or done.stderr.decode(errors="replace").strip().splitlines()[-1:]
         raise SourceError(str(reason if isinstance(reason, str) else " ".join(reason)))
     return done.stdout
-
-
-def atomic_write(path: str, data: bytes, *, overwrite: bool = True) -> None:
-    """Replace ``path`` with ``data`` so that a reader (or a crash) sees the old or the new file,
-    never a mix: write a temporary file in the same directory, fsync it, rename it into place,
-    and fsync the directory. An existing file's permissions are kept."""
-    import stat
-    import tempfile
-
-    target = os.path.abspath(path)
-    directory = os.path.dirname(target)
-    if not overwrite and os.path.exists(target):
-        raise SourceError(f"'{path}' exists; pass --force to overwrite it")
-    try:
-        handle, temporary = tempfile.mkstemp(prefix=f".{os.path.basename(target)}.", suffix=".tmp", dir=directory)
-    except OSError as exc:
-        raise SourceError(f"cannot write '{path}': {exc.strerror or exc}") from None
-    try:
-        with os.fdopen(handle, "wb") as stream:
-            stream.write(data)
-            stream.flush()
-            os.fsync(stream.fileno())
-        if os.path.exists(target):
-            os.chmod(temporary, stat.S_IMODE(os.stat(target).st_mode))
-        else:
-            os.chmod(temporary, 0o666 & ~_umask())
-        os.replace(temporary, target)
-    except BaseException as exc:
-        with contextlib.suppress(OSError):
-            os.unlink(temporary)
-        if isinstance(exc, OSError):
-            raise SourceError(f"cannot write '{path}': {exc.strerror or exc}") from None
-        raise
-    with contextlib.suppress(OSError):
-        directory_handle = os.open(directory, os.O_RDONLY)
-        try:
-            os.fsync(directory_handle)
-        finally:
-            os.close(directory_handle)
-
-
-def _umask() -> int:
-    mask = os.umask(0)
-    os.umask(mask)
-    return mask
 
 
 def _no_stdin() -> bytes:
