@@ -25,9 +25,9 @@ from chrono.errors import DataError, DateError, UsageError
 from chrono.escape import json_safe
 
 if TYPE_CHECKING:
+    from chrono.datafile import Held
     from chrono.model import Chronology
     from chrono.parsing import ParsedFile
-    from chrono.writing import Held
 
 _SLUG_RE = re.compile(r"[^a-z0-9]+")
 MAX_SLUG = 48
@@ -267,18 +267,18 @@ def event_table(new: NewEvent, chronology: Chronology, where: str) -> dict[str, 
 def add_event(path: str, new: NewEvent) -> str:
     """Append ``new`` to the file ``path`` and return its id (``chrono add``).
 
-    The whole read-check-write holds the file's lock (``writing.locked``), so parallel adds
+    The whole read-check-write holds the file's lock (``datafile.locked``), so parallel adds
     each see the others' events and none is lost. The event is checked against the chronology
     the file belongs to: its directory, when the directory's *.toml files load together (a
     ``data/events.toml`` citing sources from ``data/sources.toml``); else the file alone.
     """
-    from chrono import writing
+    from chrono import datafile
 
-    with writing.locked(path) as held:
+    with datafile.locked(path) as held:
         chronology, context, where = _chronology_of(held)
         table = event_table(new, chronology, where)
         updated = append_tables(held.data, path, events=[table], context=context)
-        writing.commit(held, updated)
+        datafile.commit(held, updated)
     return str(table["id"])
 
 

@@ -159,7 +159,7 @@ def _problems(path: str, edited: bytes, others: list[ParsedFile]) -> list[Proble
 
 def _install(env: Environment, path: str, original: bytes, edited: bytes, how: str) -> int:
     """Replace the file, unless it changed on disk while the editor was open."""
-    from chrono.writing import ChangedOnDisk, replace_data_file
+    from chrono.datafile import ChangedOnDisk, replace_data_file
 
     try:
         replace_data_file(path, original, edited)

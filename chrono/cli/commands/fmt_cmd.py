@@ -80,7 +80,7 @@ def command(env: Environment, paths: tuple[str, ...], check: bool, show_diff: bo
         elif check:
             write_lines(env, [name + "\n"])
         else:
-            from chrono.writing import replace_data_file
+            from chrono.datafile import replace_data_file
 
             try:
                 replace_data_file(path, raw, after.encode("utf-8"))
