@@ -35,7 +35,8 @@ from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING, Any, NamedTuple
 
 from chrono import __version__
-from chrono.cached_timeline import CHUNK, MAGIC, OPEN, PREFIX, CachedTimeline, CacheMiss, escape_keys
+from chrono.cache_records import CHUNK, CacheMiss, escape_keys
+from chrono.cached_timeline import MAGIC, OPEN, PREFIX, CachedTimeline
 from chrono.timeline import default_line
 
 if TYPE_CHECKING:

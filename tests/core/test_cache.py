@@ -14,7 +14,8 @@ import pytest
 
 from chrono.cache import cache_file, encode, fingerprint
 from chrono.cache import load_timeline as load_with_pending
-from chrono.cached_timeline import CachedTimeline, CacheMiss
+from chrono.cache_records import CacheMiss
+from chrono.cached_timeline import CachedTimeline
 from chrono.dataset import load
 from chrono.query import Match, Query, run
 from chrono.timeline import Timeline

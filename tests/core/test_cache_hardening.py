@@ -15,10 +15,11 @@ from pathlib import Path
 import pytest
 
 import chrono.cache
-import chrono.cached_timeline
+import chrono.cache_records
 from chrono import bundled
 from chrono.cache import cache_file, encode, fingerprint, store
-from chrono.cached_timeline import DATE_TAG, CachedTimeline
+from chrono.cache_records import DATE_TAG
+from chrono.cached_timeline import CachedTimeline
 from chrono.dataset import load
 from tests.conftest import FIXTURES, Invoke
 
@@ -108,7 +109,7 @@ def test_a_cache_that_would_not_read_back_the_same_is_never_written(
     the cache is written: the answer comes from the TOML and no cache file appears."""
     data = tmp_path / "tag.toml"
     data.write_text(collision(value), encoding="utf-8")
-    untagged = chrono.cached_timeline.escape_keys
+    untagged = chrono.cache_records.escape_keys
     monkeypatch.setattr(
         chrono.cache, "escape_keys", lambda v: v if isinstance(v, dict) and "plain" in v else untagged(v)
     )

@@ -19,7 +19,7 @@ from click.testing import CliRunner, Result
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
-from chrono.cached_timeline import DATE_TAG
+from chrono.cache_records import DATE_TAG
 from chrono.cli.main import cli
 from chrono.dataset import load
 from chrono.escape import tsv_unescape
