@@ -421,3 +421,23 @@ def test_what_add_and_import_write_is_already_formatted(invoke: Invoke, tmp_path
     imported = tmp_path / "imported.toml"
     assert invoke(["import", "csv", str(rows), "-o", str(imported)]).exit_code == 0
     assert invoke(["fmt", "--check", str(imported)]).exit_code == 0, imported.read_text(encoding="utf-8")
+
+
+def test_edit_one_file_of_a_directory_chronology(invoke: Invoke, tmp_path: Path) -> None:
+    """data/events.toml cites a source of data/sources.toml: editing it alone works, checked
+    within the directory, as `chrono add` does."""
+    data = tmp_path / "data"
+    data.mkdir()
+    events = _write(
+        data / "events.toml",
+        '[[event]]\nid = "a"\ndate = 2001-01-01\nkind = "talks"\ntitle = "Old title"\nsources = ["s"]\n',
+    )
+    _write(data / "sources.toml", '[[source]]\nid = "s"\ntitle = "A source"\n')
+    editor = _editor(tmp_path, 'sed -i "s/Old title/New title/" "$2"\n')
+    result = invoke(["edit", "a", "--data", str(events)], env={"EDITOR": editor, "VISUAL": None})
+    assert result.exit_code == 0, result.stderr
+    assert 'title = "New title"' in events.read_text(encoding="utf-8")
+    broken = _editor(tmp_path, 'sed -i "s/\\"s\\"/\\"nowhere\\"/" "$2"\n', name="broken.sh")
+    result = invoke(["edit", "a", "--data", str(events)], env={"EDITOR": broken, "VISUAL": None})
+    assert result.exit_code == 2 and "nowhere" in result.stderr
+    assert 'sources = ["s"]' in events.read_text(encoding="utf-8")  # left as it was

@@ -55,6 +55,11 @@ def command(env: Environment, words: tuple[str, ...], data: tuple[str, ...]) -> 
         _editable(inputs[0])  # refuses, naming the bundled chronology
     files = read_all(specs)
     chronology, problems = merge(files)
+    if problems and len(inputs) == 1 and all(p.code.startswith("unresolved-") for p in problems):
+        # One file of a directory chronology (data/events.toml citing data/sources.toml): edit it
+        # within the chronology it belongs to, as 'chrono add' checks a new event there.
+        files = [*_siblings(inputs[0]), *files]
+        chronology, problems = merge(files)
     if problems:
         raise DataError(problems)
     hit = find(chronology, ident)
@@ -64,7 +69,9 @@ def command(env: Environment, words: tuple[str, ...], data: tuple[str, ...]) -> 
     if isinstance(hit, Miss):
         raise NotFoundError([hit.message()])
     assert hit.origin is not None
-    source = next(source for source in inputs if source.name == hit.origin.path)
+    source = next((source for source in inputs if source.name == hit.origin.path), None)
+    if source is None:  # found in a file beside the one given
+        raise UsageError(f"'{hit.id}' is defined in {hit.origin.path}; give that file with --data", option="edit")
     path = _editable(source)
     with open(path, "rb") as stream:
         original = stream.read()
@@ -73,6 +80,19 @@ def command(env: Environment, words: tuple[str, ...], data: tuple[str, ...]) -> 
 
     line = scan(decode(path, original)).key("event", hit.origin.index, "id")[0]
     return _session(env, path, original, others, line)
+
+
+def _siblings(source: Input) -> list[ParsedFile]:
+    """The other *.toml files beside ``source``, parsed (none when its directory cannot be read)."""
+    assert source.path is not None
+    directory = os.path.dirname(source.path) or "."
+    try:
+        names = sorted(
+            n for n in os.listdir(directory) if n.endswith(".toml") and os.path.join(directory, n) != source.path
+        )
+    except OSError:
+        return []
+    return read_all([os.path.join(directory, name) for name in names if os.path.isfile(os.path.join(directory, name))])
 
 
 def _bundled(source: Input) -> bool:
