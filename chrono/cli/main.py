@@ -30,12 +30,12 @@ if TYPE_CHECKING:
 # name -> (module, one-line help); the help is here so that listing commands imports nothing.
 COMMANDS: dict[str, tuple[str, str]] = {
     "list": ("chrono.cli.commands.list_cmd", "List events, filtered and sorted."),
-    "show": ("chrono.cli.commands.show_cmd", "Show everything about events, by id or prefix."),
+    "show": ("chrono.cli.commands.show_cmd", "Show everything about events, by id, prefix or words of an id."),
     "between": ("chrono.cli.commands.between_cmd", "The time between two events or dates."),
     "anniversaries": ("chrono.cli.commands.anniversaries_cmd", "Anniversaries falling in a window of days."),
     "timeline": ("chrono.cli.commands.timeline_cmd", "Draw the events across the terminal."),
     "stats": ("chrono.cli.commands.stats_cmd", "Counts, a summary and quiet periods."),
-    "export": ("chrono.cli.commands.export_cmd", "Export events as iCalendar, Markdown, TimelineJS or HTML."),
+    "export": ("chrono.cli.commands.export_cmd", "Export events as iCalendar, Markdown, TimelineJS, HTML or SQLite."),
     "import": ("chrono.cli.commands.import_cmd", "Convert CSV or TimelineJS3 JSON into chronology TOML."),
     "add": ("chrono.cli.commands.add_cmd", "Append one event to a chronology file."),
     "datasets": ("chrono.cli.commands.datasets_cmd", "List the bundled chronologies."),
