@@ -133,7 +133,13 @@ def table_toml(kind: str, table: Mapping[str, Any]) -> str:
         raise UsageError(f"{kind} '{name}': a value is nested deeper than {MAX_EXTRA_DEPTH} levels")
     # Written in chrono fmt's canonical layout, so that a file add and import write passes
     # `chrono fmt --check` (and a pre-commit hook) as it is.
-    return json_safe(table_text(kind, _without_nulls(dict(table))))
+    text = json_safe(table_text(kind, _without_nulls(dict(table))))
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:  # a lone surrogate: bytes that were not UTF-8 (an argument, a JSON escape)
+        name = table.get("id", "?")
+        raise UsageError(f"{kind} '{name}': text that is not valid UTF-8 cannot be written to TOML") from None
+    return text
 
 
 def _without_nulls(value: Any) -> Any:

@@ -219,10 +219,11 @@ class _Reader:
             elif table["id"] != ident:
                 self.changed.append(Note(line, id_col + 1, f"id {ident!r} written as {table['id']!r}"))
         table["kind"] = kind_of(kind) or "event"
-        if table["kind"] != kind.lower() and kind not in self.kinds_told:  # once per kind; case alone is not news
-            self.kinds_told.add(kind)
-            where = kind_col + 1 if given_kind else 1
-            self.changed.append(Note(line, where, f"kind {kind!r} written as {table['kind']!r} (on every row with it)"))
+        if table["kind"] != kind.lower() and kind.lower() not in self.kinds_told:  # once per kind; case is no news
+            self.kinds_told.add(kind.lower())
+            message = f"kind {kind!r} written as {table['kind']!r} (on every row with it)"
+            origin = (line, kind_col + 1, "") if given_kind else (line, 1, "--kind")
+            self.changed.append(Note(origin[0], origin[1], message, origin[2]))
         if "kind" in self.mapping and not given_kind and slide_type != "era" and self.options.kind is None:
             self.kindless += 1
         table["title"] = title

@@ -103,8 +103,6 @@ def write_lines(env: Environment, lines: Iterable[str]) -> None:
     """Stream text lines to stdout (each already ends in a newline): UTF-8 bytes to a pipe or a
     file, the terminal's encoding to a terminal."""
     raw = None if env.stdout_isatty else getattr(env.stdout, "buffer", None)
-    if raw is None and not _shows_glyphs(env.stdout):
-        lines = (line.translate(ASCII_GLYPHS) for line in lines)
     with writing():
         if raw is None:
             write = env.stdout.write
@@ -172,10 +170,10 @@ def show_each(env: Environment, renderables: Iterable[object], color: str, no_pa
                 target.print(renderable)
             yield from captured.get().splitlines(keepends=True)
 
-    write_paged(env, lines(), no_pager)
+    write_paged(env, lines(), no_pager, drawing=True)
 
 
-def write_paged(env: Environment, lines: Iterable[str], no_pager: bool = False) -> None:
+def write_paged(env: Environment, lines: Iterable[str], no_pager: bool = False, drawing: bool = False) -> None:
     """Text lines for stdout, written as they are drawn; on a terminal, through the pager when
     they are taller than it, as git does (never when piped or with --no-pager).
 
@@ -185,7 +183,7 @@ def write_paged(env: Environment, lines: Iterable[str], no_pager: bool = False) 
     or ``cat`` means none.
     """
     stream = iter(lines)
-    if env.stdout_isatty and not _shows_glyphs(env.stdout):  # the pager gets what the terminal can show
+    if drawing and env.stdout_isatty and not _shows_glyphs(env.stdout):  # a drawing, in what the terminal shows
         stream = (line.translate(ASCII_GLYPHS) for line in stream)
     if no_pager or not env.stdout_isatty:
         write_lines(env, stream)
@@ -201,8 +199,9 @@ def write_paged(env: Environment, lines: Iterable[str], no_pager: bool = False) 
 
 
 def page_text(env: Environment, text: str, no_pager: bool = False) -> None:
-    """Text drawn whole (a rich rendering) for stdout, paged as ``write_paged`` pages lines."""
-    write_paged(env, text.splitlines(keepends=True), no_pager)
+    """A drawing made whole (a rich rendering, the timeline) for stdout, paged as ``write_paged``
+    pages lines."""
+    write_paged(env, text.splitlines(keepends=True), no_pager, drawing=True)
 
 
 def note(env: Environment, message: str) -> None:

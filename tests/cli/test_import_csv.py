@@ -292,3 +292,14 @@ def test_a_kind_rewritten_to_chronos_form_is_reported_once(invoke: Invoke, tmp_p
     assert result.stderr.count("kind 'Bad Kind' written as 'bad-kind'") == 1
     assert "kind '!!!' written as 'event'" in result.stderr
     assert "kind 'visit'" not in result.stderr
+
+
+def test_a_kind_from_the_option_is_reported_as_the_options_and_case_is_not_a_new_kind(
+    invoke: Invoke, tmp_path: Path
+) -> None:
+    rows = tmp_path / "k.csv"
+    rows.write_text("date,title,kind\n2001,A,Official Visit\n2002,B,official visit\n2003,C,\n", encoding="utf-8")
+    result = invoke(["import", "csv", str(rows), "--kind", "Foo Bar"])
+    assert result.exit_code == 0, result.stderr
+    assert result.stderr.count("written as 'official-visit'") == 1
+    assert f"{rows}: --kind: kind 'Foo Bar' written as 'foo-bar'" in result.stderr

@@ -423,7 +423,9 @@ def test_what_add_and_import_write_is_already_formatted(invoke: Invoke, tmp_path
     assert invoke(["fmt", "--check", str(imported)]).exit_code == 0, imported.read_text(encoding="utf-8")
 
 
-def test_edit_one_file_of_a_directory_chronology(invoke: Invoke, tmp_path: Path) -> None:
+def test_edit_one_file_of_a_directory_chronology(
+    invoke: Invoke, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     """data/events.toml cites a source of data/sources.toml: editing it alone works, checked
     within the directory, as `chrono add` does."""
     data = tmp_path / "data"
@@ -441,3 +443,21 @@ def test_edit_one_file_of_a_directory_chronology(invoke: Invoke, tmp_path: Path)
     result = invoke(["edit", "a", "--data", str(events)], env={"EDITOR": broken, "VISUAL": None})
     assert result.exit_code == 2 and "nowhere" in result.stderr
     assert 'sources = ["s"]' in events.read_text(encoding="utf-8")  # left as it was
+    monkeypatch.chdir(data)
+    inside = invoke(["edit", "a", "--data", "events.toml"], env={"EDITOR": editor, "VISUAL": None})
+    assert inside.exit_code == 0, inside.stderr  # named from inside its directory: not loaded twice
+
+
+def test_fmt_accepts_what_import_wrote_with_nan_in_extra(invoke: Invoke, tmp_path: Path) -> None:
+    """A NaN equals a NaN when fmt checks that the data is unchanged (as chrono diff has it)."""
+    rows = tmp_path / "n.csv"
+    rows.write_text('date,title,ex\n2020-01-01,T,"{""x"": NaN, ""y"": {""z"": NaN}}"\n', encoding="utf-8")
+    out = tmp_path / "n.toml"
+    assert (
+        invoke(
+            ["import", "csv", str(rows), "--map", "date=date,title=title,extra=ex", "--kind", "k", "-o", str(out)]
+        ).exit_code
+        == 0
+    )
+    result = invoke(["fmt", "--check", str(out)])
+    assert result.exit_code == 0, result.stderr

@@ -183,3 +183,13 @@ def test_an_ascii_terminal_gets_ascii_drawing_not_escapes() -> None:
     assert b"-" * 80 in screen and b"2024-06-18 >" in screen
     code, screen = in_pty(["list", "--from", "2024", "--no-pager", "--color", "never"])  # a UTF-8 terminal
     assert "─".encode() * 80 in screen and "2024-06-18 →".encode() in screen
+
+
+def test_on_an_ascii_terminal_the_datas_own_characters_are_escaped_not_replaced(tmp_path: Path) -> None:
+    """Only chrono's drawings get ASCII stand-ins: a title's own '—' in JSON is an escape, lossless."""
+    data = tmp_path / "g.toml"
+    data.write_text('[[event]]\nid = "a"\ndate = 2020-01-01\nkind = "visit"\ntitle = "A — B → C"\n', encoding="utf-8")
+    env = {"LC_ALL": "C", "LANG": "C", "PYTHONUTF8": "0", "PYTHONIOENCODING": "ascii"}
+    code, screen = in_pty(["list", "--data", str(data), "--format", "json", "--no-pager"], env=env)
+    assert code == 0
+    assert b"A \\u2014 B \\u2192 C" in screen

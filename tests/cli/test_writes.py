@@ -544,3 +544,23 @@ def test_a_csv_extra_nested_a_thousand_deep_is_kept_as_text(invoke: Invoke, tmp_
     result = invoke(["import", "csv", str(rows)])
     assert result.exit_code == 0, result.stderr
     assert tomli.loads(result.stdout)["event"][0]["extra"] == {"extra": deep}
+
+
+def test_text_that_is_not_utf8_is_a_clear_error_for_add_and_import(tmp_path: Path) -> None:
+    """A title given as non-UTF-8 bytes, or a lone surrogate escaped in imported JSON: exit 2,
+    one line, and the data file untouched."""
+    import subprocess
+    import sys
+
+    data = tmp_path / "s.toml"
+    data.write_text("", encoding="utf-8")
+    argv = [sys.executable.encode(), b"-m", b"chrono", b"add", b"--data", bytes(data), b"--date", b"2020"]
+    done = subprocess.run([*argv, b"--kind", b"visit", b"--title", b"\xff"], capture_output=True, check=False)
+    assert done.returncode == 2 and b"not valid UTF-8" in done.stderr and b"Traceback" not in done.stderr
+    assert data.read_text(encoding="utf-8") == ""
+    rows = tmp_path / "rows.csv"
+    rows.write_text('date,title,kind,extra\n2020,T,visit,"{""x"": ""\\ud800""}"\n', encoding="utf-8")
+    done = subprocess.run(
+        [sys.executable, "-m", "chrono", "import", "csv", str(rows)], capture_output=True, check=False
+    )
+    assert done.returncode == 2 and b"not valid UTF-8" in done.stderr and b"Traceback" not in done.stderr

@@ -71,7 +71,9 @@ def command(
     if fmt == "table":
         from chrono.render.panels import anniversary_lines
 
-        write_paged(env, anniversary_lines(found, env.width, use_color(color, env), calendar == "juche"), no_pager)
+        write_paged(
+            env, anniversary_lines(found, env.width, use_color(color, env), calendar == "juche"), no_pager, drawing=True
+        )
     elif fmt == "json":
         from chrono.render.jsonout import array_lines
 

@@ -94,7 +94,7 @@ def _write(
         from chrono.render.changes import terminal_lines
 
         if changes:
-            write_paged(env, terminal_lines(changes, colour, files=files), no_pager)
+            write_paged(env, terminal_lines(changes, colour, files=files), no_pager, drawing=True)
     else:
         from chrono.render.changes import tsv_lines
 

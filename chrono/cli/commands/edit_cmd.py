@@ -83,16 +83,17 @@ def command(env: Environment, words: tuple[str, ...], data: tuple[str, ...]) -> 
 
 
 def _siblings(source: Input) -> list[ParsedFile]:
-    """The other *.toml files beside ``source``, parsed (none when its directory cannot be read)."""
+    """The other *.toml files beside ``source`` (links followed, as ``chrono add`` does), parsed;
+    none when its directory cannot be read."""
     assert source.path is not None
-    directory = os.path.dirname(source.path) or "."
+    real = os.path.realpath(source.path)
+    directory = os.path.dirname(real)
     try:
-        names = sorted(
-            n for n in os.listdir(directory) if n.endswith(".toml") and os.path.join(directory, n) != source.path
-        )
+        names = sorted(name for name in os.listdir(directory) if name.endswith(".toml"))
     except OSError:
         return []
-    return read_all([os.path.join(directory, name) for name in names if os.path.isfile(os.path.join(directory, name))])
+    paths = [os.path.join(directory, name) for name in names]
+    return read_all([path for path in paths if os.path.isfile(path) and os.path.realpath(path) != real])
 
 
 def _bundled(source: Input) -> bool:

@@ -83,7 +83,7 @@ def command(
             if chosen
             else table_lines(shown, env.width, colour, juche)
         )
-        write_paged(env, drawn, no_pager)
+        write_paged(env, drawn, no_pager, drawing=True)
         note(env, f"{len(shown)} event{'s' if len(shown) != 1 else ''}")
     elif fmt in ("json", "jsonl"):
         from chrono.render.jsonout import array_lines, jsonl_lines

@@ -81,7 +81,7 @@ def command(
         bars = by is not None and gap_count is None
         title = statsview.title(by, gap_count)
         drawn = statsview.table_lines(rows, bars, title, env.width, use_color(color, env), headers)
-        write_paged(env, drawn, no_pager)
+        write_paged(env, drawn, no_pager, drawing=True)
     else:
         write_lines(env, ("\t".join(tsv(cell) for cell in row) + "\n" for row in rows))
 
