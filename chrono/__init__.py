@@ -11,18 +11,18 @@ from typing import Any
 __version__ = "0.1.0"
 
 _API = {
-    "load": "chrono.dataset",
+    "load": "chrono.loading.dataset",
     "Chronology": "chrono.model",
     "Event": "chrono.model",
     "Actor": "chrono.model",
     "Source": "chrono.model",
-    "Timeline": "chrono.timeline",
-    "Query": "chrono.query",
-    "run": "chrono.query",
-    "PartialDate": "chrono.dates",
-    "DateSpan": "chrono.dates",
-    "Precision": "chrono.dates",
-    "parse_span": "chrono.dates",
+    "Timeline": "chrono.questions.timeline",
+    "Query": "chrono.questions.query",
+    "run": "chrono.questions.query",
+    "PartialDate": "chrono.dates.edtf",
+    "DateSpan": "chrono.dates.edtf",
+    "Precision": "chrono.dates.edtf",
+    "parse_span": "chrono.dates.edtf",
 }
 
 __all__ = [  # noqa: RUF022  # grouped as in _API

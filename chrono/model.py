@@ -7,7 +7,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from chrono.dates import DateSpan
+from chrono.dates.edtf import DateSpan
 
 JsonValue = Any  # what a TOML table's values may hold; kept loose on purpose
 

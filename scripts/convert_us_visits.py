@@ -18,7 +18,7 @@ from pathlib import Path
 
 import tomli_w
 
-from chrono.fmt import format_text
+from chrono.writing.fmt import format_text
 
 SOURCE = {
     "id": "office-of-the-historian",

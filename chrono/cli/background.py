@@ -8,7 +8,7 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
-    from chrono.cache import PendingCache
+    from chrono.cache.store import PendingCache
 
 
 def write_caches(pending: Sequence[PendingCache], background: bool) -> None:
@@ -21,7 +21,7 @@ def write_caches(pending: Sequence[PendingCache], background: bool) -> None:
     """
     if not pending:
         return
-    from chrono.cache import write_cache
+    from chrono.cache.store import write_cache
 
     jobs = list(pending)  # the caller has flushed stdout and stderr: the child writes nothing
     if background and hasattr(os, "fork"):

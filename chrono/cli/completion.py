@@ -13,8 +13,8 @@ from collections.abc import Iterable
 import click
 from click.shell_completion import CompletionItem
 
-from chrono import bundled
 from chrono.errors import ChronoError
+from chrono.loading import bundled
 from chrono.model import Chronology
 
 
@@ -50,7 +50,7 @@ def event_ids(ctx: click.Context, param: click.Parameter, incomplete: str) -> li
     if found or not incomplete:
         return found
     from chrono.escape import visible
-    from chrono.lookup import word_matches
+    from chrono.questions.lookup import word_matches
 
     return [
         CompletionItem(visible(ident), help=visible(titles[ident]))

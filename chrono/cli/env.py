@@ -13,7 +13,7 @@ from collections.abc import Callable, Mapping
 from typing import TYPE_CHECKING, TextIO
 
 if TYPE_CHECKING:
-    from chrono.cache import PendingCache
+    from chrono.cache.store import PendingCache
     from chrono.cli.settings import Settings
 
 
@@ -22,7 +22,7 @@ def _read_stdin() -> bytes:
         from chrono.errors import SourceError
 
         raise SourceError("cannot read '-': standard input is closed")
-    from chrono.dataset import read_stdin
+    from chrono.loading.dataset import read_stdin
 
     return read_stdin(sys.stdin.buffer)  # < /dev/zero must not read forever
 

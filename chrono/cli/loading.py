@@ -8,11 +8,11 @@ from typing import TYPE_CHECKING
 import click
 
 from chrono.cli.env import Environment
-from chrono.dataset import load
+from chrono.loading.dataset import load
 
 if TYPE_CHECKING:
     from chrono.model import Chronology
-    from chrono.timeline import TimelineView
+    from chrono.questions.timeline import TimelineView
 
 
 def load_timeline(env: Environment, data: Sequence[str]) -> TimelineView:
@@ -20,7 +20,7 @@ def load_timeline(env: Environment, data: Sequence[str]) -> TimelineView:
     the bundled chronology), through the settings' cache directory (none: no cache). A new cache
     is written now, or, in the real process (``env.background_cache``), left in
     ``env.pending_caches`` for ``chrono.cli.background`` to write after the answer."""
-    from chrono.cache import load_timeline as load_through_cache
+    from chrono.cache.store import load_timeline as load_through_cache
 
     specs = list(data) or list(env.settings.data.value)
     directory = env.settings.cache.value

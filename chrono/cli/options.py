@@ -12,7 +12,7 @@ from click.core import ParameterSource
 
 from chrono.cli.env import Environment
 from chrono.errors import DateError, UsageError
-from chrono.query import Match, Query, SortKey
+from chrono.questions.query import Match, Query, SortKey
 
 F = TypeVar("F", bound=Callable[..., Any])
 
@@ -284,7 +284,7 @@ def resolve_today(value: str | None, env: Environment) -> _dt.date:
     """``--today`` as a day; the environment's today when absent."""
     if value is None:
         return env.today
-    from chrono.datearg import parse_date_arg
+    from chrono.dates.arguments import parse_date_arg
 
     try:
         arg = parse_date_arg(value, env.today)
@@ -299,7 +299,7 @@ def date_bounds(value: str | None, option: str, today: _dt.date) -> tuple[_dt.da
     """A date option's first and last day, or None when not given."""
     if value is None:
         return None
-    from chrono.datearg import parse_date_arg
+    from chrono.dates.arguments import parse_date_arg
 
     try:
         arg = parse_date_arg(value, today)
@@ -340,7 +340,7 @@ def build_query(
         limit=limit,
     )
     if filters.grep:
-        from chrono.query import compile_grep
+        from chrono.questions.query import compile_grep
 
         compile_grep(filters.grep)
     for value, option in ((filters.date_from, "--from"), (filters.date_to, "--to"), (filters.date_on, "--on")):

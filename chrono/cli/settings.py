@@ -21,11 +21,11 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, Generic, NamedTuple, TypeVar
 
-from chrono import bundled
 from chrono.errors import UsageError
+from chrono.loading import bundled
 
 if TYPE_CHECKING:
-    from chrono.config import Config
+    from chrono.loading.config import Config
 
 T = TypeVar("T")
 
@@ -150,8 +150,8 @@ def read_config(path: str) -> Config | None:
         os.close(fd)
     if size > MAX_CONFIG_BYTES:
         raise UsageError(f"the configuration file '{path}' is larger than {MAX_CONFIG_BYTES // 1024} KiB")
-    from chrono.config import parse
-    from chrono.dataset import decode
+    from chrono.loading.config import parse
+    from chrono.loading.dataset import decode
 
     return parse(path, decode(path, b"".join(chunks)))
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator, Sequence
 from typing import Any
 
-from chrono.diff import Change, Op
+from chrono.questions.diff import Change, Op
 from chrono.render.plain import tsv_value
 
 

@@ -5,10 +5,10 @@ from __future__ import annotations
 import datetime as _dt
 from typing import Any
 
-from chrono.dates import DateSpan
-from chrono.intervals import ago
-from chrono.lookup import links
+from chrono.dates.edtf import DateSpan
+from chrono.dates.intervals import ago
 from chrono.model import Chronology, Event, Source
+from chrono.questions.lookup import links
 from chrono.render.jsonout import strict_json
 from chrono.render.records import FIELD_NAMES, record
 
@@ -32,7 +32,7 @@ def rows(
     """Every fact about the event as (key, value) rows, in reading order; empty ones left out."""
     when = event.when
     if juche:
-        from chrono.juche import span_text as juche_text
+        from chrono.dates.juche import span_text as juche_text
 
         shown = juche_text(when)
     else:

@@ -9,7 +9,7 @@ from __future__ import annotations
 import datetime as _dt
 from collections.abc import Iterable
 
-from chrono.dates import Precision
+from chrono.dates.edtf import Precision
 from chrono.errors import UsageError
 from chrono.escape import visible
 from chrono.model import Chronology, Event

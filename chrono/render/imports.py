@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from chrono.imported import FAR_FUTURE_YEAR, Imported, Note
+from chrono.importers.common import FAR_FUTURE_YEAR, Imported, Note
 
 MAX_CHANGED_SHOWN = 10
 

@@ -8,8 +8,8 @@ from rich import box
 from rich.table import Table
 from rich.text import Text
 
-from chrono.anniversaries import Anniversary, ordinal
 from chrono.escape import visible
+from chrono.questions.anniversaries import Anniversary, ordinal
 from chrono.render.columns import Column, Styled, header_lines, row_lines, share, widest
 from chrono.render.palette import kind_style
 

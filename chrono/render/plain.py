@@ -9,9 +9,9 @@ from typing import Any
 
 from chrono.escape import csv_text, tsv
 from chrono.model import Chronology, Event
+from chrono.questions.timeline import default_line
 from chrono.render.jsonout import strict_json
 from chrono.render.records import DEFAULT_FIELDS, record
-from chrono.timeline import default_line
 
 LIST_SEPARATOR = "; "
 

@@ -54,7 +54,7 @@ def field_value(event: Event, chronology: Chronology, name: str) -> Any:
     getter = FIELDS.get(name)
     if getter is not None:
         return getter(event, chronology)
-    from chrono.query import extra_value
+    from chrono.questions.query import extra_value
 
     return extra_value(event, name[len("extra.") :])
 

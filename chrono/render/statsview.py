@@ -6,7 +6,7 @@ from collections.abc import Iterator, Sequence
 from typing import Any
 
 from chrono.escape import visible
-from chrono.stats import Gap, Summary
+from chrono.questions.stats import Gap, Summary
 
 BAR_WIDTH = 40
 

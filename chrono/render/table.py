@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
 
-from chrono.dates import DateSpan
+from chrono.dates.edtf import DateSpan
 from chrono.escape import visible
 from chrono.model import Chronology, Event
 from chrono.render.columns import Cell, Column, Styled, header_lines, row_lines, share, widest
@@ -23,7 +23,7 @@ WIDE = 140  # from this width on, a place column
 def date_lines(when: DateSpan, juche: bool = False) -> tuple[str, ...]:
     """A span's date on one or two lines (start, then end), so the column stays narrow but whole."""
     if juche:
-        from chrono.juche import date_text
+        from chrono.dates.juche import date_text
 
         start, end = date_text(when.start), date_text(when.end) if when.end and not when.single else None
     else:

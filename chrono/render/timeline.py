@@ -13,7 +13,7 @@ import datetime as _dt
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from chrono.dates import Precision
+from chrono.dates.edtf import Precision
 from chrono.escape import visible
 from chrono.model import Chronology, Event
 from chrono.render.palette import kind_style

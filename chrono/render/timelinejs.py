@@ -11,7 +11,7 @@ import html
 from collections.abc import Iterable
 from typing import Any
 
-from chrono.dates import PartialDate, Precision
+from chrono.dates.edtf import PartialDate, Precision
 from chrono.model import Chronology, Event
 
 

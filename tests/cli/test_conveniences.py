@@ -10,11 +10,11 @@ from pathlib import Path
 
 import pytest
 
-from chrono import bundled
-from chrono.datearg import parse_date_arg
-from chrono.dates import parse_span
+from chrono.dates.arguments import parse_date_arg
+from chrono.dates.edtf import parse_span
+from chrono.dates.juche import span_text
 from chrono.errors import DateError
-from chrono.juche import span_text
+from chrono.loading import bundled
 from tests.cli.test_process import in_pty
 from tests.conftest import FIXTURES, Invoke
 

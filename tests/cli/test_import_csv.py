@@ -8,7 +8,7 @@ from typing import Any
 import pytest
 import tomli as tomllib
 
-from chrono.dataset import load
+from chrono.loading.dataset import load
 from tests.conftest import Invoke
 
 

@@ -18,7 +18,7 @@ import tomli as tomllib
 from click.testing import CliRunner, Result
 
 from chrono.cli.main import cli
-from chrono.dataset import load
+from chrono.loading.dataset import load
 from tests.conftest import REPO, TODAY, Invoke
 
 REAL = REPO.parent / "shared" / "reference" / "real-world"

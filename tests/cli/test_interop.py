@@ -16,7 +16,7 @@ from pathlib import Path
 
 import pytest
 
-from chrono.dataset import load
+from chrono.loading.dataset import load
 from tests.conftest import CORPUS, FIXTURES, REPO, Invoke
 
 SAMPLE = FIXTURES / "sample.toml"

@@ -192,12 +192,12 @@ def test_help_has_examples_and_version(invoke: Invoke) -> None:
 
 
 def test_internal_error_is_short_with_exit_3(invoke: Invoke, monkeypatch: pytest.MonkeyPatch) -> None:
-    import chrono.query
+    import chrono.questions.query
 
     def boom(*args: object, **kwargs: object) -> None:
         raise RuntimeError("boom")
 
-    monkeypatch.setattr(chrono.query, "predicate", boom)
+    monkeypatch.setattr(chrono.questions.query, "predicate", boom)
     result = invoke(["list", "--data", SAMPLE, "--kind", "treaty"])
     assert result.exit_code == 3
     assert result.stderr == "chrono: internal error: RuntimeError: boom (set CHRONO_DEBUG=1 for a traceback)\n"

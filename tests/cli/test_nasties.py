@@ -11,8 +11,8 @@ from pathlib import Path
 
 import pytest
 
-import chrono.cache
-import chrono.dataset
+import chrono.cache.store
+import chrono.loading.dataset
 from tests.cli.test_process import base_env
 from tests.conftest import FIXTURES, Invoke
 
@@ -52,13 +52,13 @@ def test_a_file_that_disappears_while_being_read(
 ) -> None:
     path = tmp_path / "gone.toml"
     path.write_bytes(SAMPLE.read_bytes())
-    original = chrono.dataset.read_text
+    original = chrono.loading.dataset.read_text
 
-    def vanish_first(source: chrono.dataset.Input, read_stdin: object, *rest: object) -> str:
+    def vanish_first(source: chrono.loading.dataset.Input, read_stdin: object, *rest: object) -> str:
         path.unlink()
         return original(source, read_stdin, *rest)  # type: ignore[arg-type]
 
-    monkeypatch.setattr(chrono.dataset, "read_text", vanish_first)
+    monkeypatch.setattr(chrono.loading.dataset, "read_text", vanish_first)
     result = invoke(["list", "--data", str(path)])
     assert result.exit_code == 2 and f"cannot read '{path}': no such file" in result.stderr
 
@@ -68,18 +68,18 @@ def test_a_file_that_changes_while_being_read_is_not_cached(
 ) -> None:
     path = tmp_path / "moving.toml"
     path.write_bytes(SAMPLE.read_bytes())
-    original = chrono.dataset.load
+    original = chrono.loading.dataset.load
 
     def change_after(*args: object, **kwargs: object) -> object:
         result = original(*args, **kwargs)  # type: ignore[arg-type]
         path.write_bytes(SAMPLE.read_bytes() + b"\n# edited\n")
         return result
 
-    monkeypatch.setattr(chrono.dataset, "load", change_after)
+    monkeypatch.setattr(chrono.loading.dataset, "load", change_after)
     cache_dir = tmp_path / "cache"
     assert invoke(["list", "--data", str(path)], env={"XDG_CACHE_HOME": str(cache_dir)}).exit_code == 0
     assert not list((cache_dir / "chrono").glob("*.cache")) if (cache_dir / "chrono").exists() else True
-    assert chrono.cache.fingerprint([str(path)])  # the file is still there, changed
+    assert chrono.cache.store.fingerprint([str(path)])  # the file is still there, changed
 
 
 def test_crlf_line_endings_everywhere(invoke: Invoke, tmp_path: Path) -> None:

@@ -15,8 +15,8 @@ from pathlib import Path
 
 import pytest
 
-from chrono import dataset
 from chrono.errors import SourceError
+from chrono.loading import dataset
 from tests.cli.test_process import base_env
 from tests.conftest import FIXTURES, Invoke
 
@@ -203,7 +203,7 @@ getattr(entry, {entry_attr!r})()
 """
 
 
-@pytest.mark.parametrize("module", ["click", "chrono.cli.env", "chrono.dataset", "chrono.query"])
+@pytest.mark.parametrize("module", ["click", "chrono.cli.env", "chrono.loading.dataset", "chrono.questions.query"])
 def test_ctrl_c_from_the_console_script_s_first_import(module: str) -> None:
     """The console script imports its entry point, then chrono imports click and the command:
     Ctrl-C at any of those moments exits 130 without a traceback (Python's default would print

@@ -147,8 +147,8 @@ def _modules_after(code: str) -> set[str]:
 
 def test_core_imports_neither_click_nor_rich() -> None:
     code = (
-        "import sys, chrono.dataset, chrono.query, chrono.timeline, chrono.dates, chrono.datearg, chrono.escape\n"
-        "from chrono.dataset import load; from chrono.timeline import Timeline; from chrono.query import Query, run\n"
+        "import sys, chrono.loading.dataset, chrono.questions.query, chrono.questions.timeline, chrono.dates.edtf, chrono.dates.arguments, chrono.escape\n"
+        "from chrono.loading.dataset import load; from chrono.questions.timeline import Timeline; from chrono.questions.query import Query, run\n"
         "list(run(Query(actors=('putin',)), Timeline(load(['dprk-russia']))))\n"
         "print(' '.join(sys.modules))"
     )

@@ -10,11 +10,11 @@ from pathlib import Path
 import pytest
 
 import chrono
-from chrono.cache import encode, fingerprint
-from chrono.cached_timeline import CachedTimeline
-from chrono.dataset import load
-from chrono.query import Match, Query, SortKey
-from chrono.timeline import Timeline
+from chrono.cache.store import encode, fingerprint
+from chrono.cache.timeline import CachedTimeline
+from chrono.loading.dataset import load
+from chrono.questions.query import Match, Query, SortKey
+from chrono.questions.timeline import Timeline
 from tests.conftest import FIXTURES, Invoke
 
 SHELL = Path(chrono.__file__).resolve().parent / "cli"
@@ -30,11 +30,11 @@ def test_the_shell_never_asks_where_events_came_from(path: Path) -> None:
     """No command imports the cache's timeline or the query runner: it asks the timeline."""
     tree = ast.parse(path.read_text(encoding="utf-8"))
     for node in ast.walk(tree):
-        if isinstance(node, ast.ImportFrom) and node.module == "chrono.query":
+        if isinstance(node, ast.ImportFrom) and node.module == "chrono.questions.query":
             assert "run" not in {a.name for a in node.names}, f"{path.name}: query.run (ask the timeline)"
         if isinstance(node, (ast.Import, ast.ImportFrom)):
             names = [a.name for a in node.names] + ([node.module or ""] if isinstance(node, ast.ImportFrom) else [])
-            assert "chrono.cached_timeline" not in names, path.name
+            assert "chrono.cache.timeline" not in names, path.name
         if isinstance(node, ast.Name):
             assert node.id != "CachedTimeline", f"{path.name}:{node.lineno}"
 

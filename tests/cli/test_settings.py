@@ -252,7 +252,7 @@ def test_resolve_is_pure_of_the_process_environment(tmp_path: Path) -> None:
     assert settings.config_file.value == str(tmp_path / ".config" / "chrono" / "config.toml")
     assert (settings.format.value, settings.color.value, settings.calendar.value) == ("auto", "auto", "gregorian")
     assert (settings.pager.value, settings.pager.source) == ("less -FRX", "default")
-    from chrono import bundled
+    from chrono.loading import bundled
 
     assert resolve({"HOME": str(tmp_path)}).data.value == (bundled.path("dprk-russia"),)  # the file, not a name
 

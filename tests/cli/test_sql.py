@@ -254,12 +254,12 @@ def test_tables_come_from_the_cached_timeline_without_reading_toml(
     invoke: Invoke, data: str, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     assert invoke(["list", "--data", data]).exit_code == 0  # writes the timeline cache
-    import chrono.dataset
+    import chrono.loading.dataset
 
     def refuse(*args: object, **kwargs: object) -> None:
         raise AssertionError("TOML was read again")
 
-    monkeypatch.setattr(chrono.dataset, "load", refuse)
+    monkeypatch.setattr(chrono.loading.dataset, "load", refuse)
     result = sql(invoke, data, "select id, line from events where id = '1993-year'")
     assert result.exit_code == 0, result.stderr
     assert result.stdout == "1993-year\t21\n"

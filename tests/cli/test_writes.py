@@ -20,7 +20,7 @@ from pathlib import Path
 import pytest
 import tomli
 
-from chrono.dataset import load
+from chrono.loading.dataset import load
 from tests.conftest import FIXTURES, Invoke
 
 SAMPLE = FIXTURES / "sample.toml"

@@ -8,7 +8,7 @@ import re
 
 import pytest
 
-from chrono.dates import parse_span
+from chrono.dates.edtf import parse_span
 from chrono.errors import DateError
 from tests.conftest import corpus_or_skip
 

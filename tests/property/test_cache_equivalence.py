@@ -18,7 +18,7 @@ from click.testing import CliRunner
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from chrono.cache_records import DATE_TAG, ESCAPE
+from chrono.cache.records import DATE_TAG, ESCAPE
 from chrono.cli.main import cli
 from tests.property.strategies import chronologies, texts, toml
 from tests.property.test_hardening import budget

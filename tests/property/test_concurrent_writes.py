@@ -18,9 +18,9 @@ from typing import Any
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from chrono.authoring import NewEvent, add_event
-from chrono.dataset import load
 from chrono.errors import ChronoError
+from chrono.loading.dataset import load
+from chrono.writing.authoring import NewEvent, add_event
 from tests.property.strategies import chronologies, toml
 from tests.property.test_hardening import budget
 

@@ -7,10 +7,10 @@ import datetime as dt
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from chrono.dates import DateSpan, PartialDate, parse_date, parse_span
-from chrono.parsing import merge, parse_file
-from chrono.query import Match, Query, run
-from chrono.timeline import Timeline
+from chrono.dates.edtf import DateSpan, PartialDate, parse_date, parse_span
+from chrono.loading.tables import merge, parse_file
+from chrono.questions.query import Match, Query, run
+from chrono.questions.timeline import Timeline
 
 years = st.integers(min_value=1, max_value=9999)
 qualifiers = st.sampled_from(["", "?", "~", "%"])

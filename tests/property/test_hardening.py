@@ -19,10 +19,10 @@ from click.testing import CliRunner, Result
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
-from chrono.cache_records import DATE_TAG
+from chrono.cache.records import DATE_TAG
 from chrono.cli.main import cli
-from chrono.dataset import load
 from chrono.escape import tsv_unescape
+from chrono.loading.dataset import load
 from tests.property.strategies import broken_files, chronologies, list_args, nasty, rich_texts, texts, toml
 
 RAW = re.compile("[\x00-\x08\x0b-\x0c\x0e-\x1a\x1c-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")  # ESC checked apart

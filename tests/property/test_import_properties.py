@@ -9,10 +9,10 @@ import io
 from hypothesis import given
 from hypothesis import strategies as st
 
-from chrono.authoring import document
-from chrono.imported import Imported, ImportOptions
-from chrono.importing import from_csv
-from chrono.parsing import merge, parse_file
+from chrono.importers.common import Imported, ImportOptions
+from chrono.importers.csv_table import from_csv
+from chrono.loading.tables import merge, parse_file
+from chrono.writing.authoring import document
 
 cells = st.one_of(
     st.sampled_from(["", "NA", "#N/A", "..", "9999-12-31", "0000-00-00", "1993-00-00", "1993-06-00", "c. 1948"]),
@@ -83,7 +83,7 @@ slides = st.fixed_dictionaries(
 def test_every_timelinejs_slide_is_accounted_for(events: list[object], eras: list[object], titled: bool) -> None:
     import json
 
-    from chrono.tjs_import import from_timelinejs
+    from chrono.importers.timelinejs import from_timelinejs
 
     document: dict[str, object] = {"events": events, "eras": eras}
     if titled:

@@ -6,7 +6,7 @@ import re
 
 import pytest
 
-from chrono.dates import parse_span
+from chrono.dates.edtf import parse_span
 from chrono.model import Event
 from chrono.render.columns import cell_width, fold
 from chrono.render.table import table_lines

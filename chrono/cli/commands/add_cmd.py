@@ -61,7 +61,7 @@ def command(
       chrono add --data data/events.toml --date 2024-06-19 --kind document \\
           --title "Comprehensive Strategic Partnership treaty signed" --actor vladimir-putin
     """
-    from chrono.authoring import NewEvent, add_event
+    from chrono.writing.authoring import NewEvent, add_event
 
     new = NewEvent(date, kind, title, end, ident, place, actors, tags, sources, related, summary, note)
     write_lines(env, [add_event(path, new) + "\n"])

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import click
 
-from chrono.anniversaries import anniversaries, window
 from chrono.cli.env import Environment
 from chrono.cli.loading import load_timeline
 from chrono.cli.options import (
@@ -20,6 +19,7 @@ from chrono.cli.options import (
 from chrono.cli.output import resolve_format, use_color, write_lines, write_paged
 from chrono.errors import UsageError
 from chrono.escape import tsv
+from chrono.questions.anniversaries import anniversaries, window
 
 
 @click.command("anniversaries")

@@ -12,11 +12,11 @@ from chrono.cli.env import Environment
 from chrono.cli.loading import load_timeline
 from chrono.cli.options import complete, data_option, output_options, resolve_today, today_option
 from chrono.cli.output import write_lines
-from chrono.datearg import parse_date_arg
+from chrono.dates.arguments import parse_date_arg
+from chrono.dates.intervals import interval
 from chrono.errors import DateError, NotFoundError, UsageError
-from chrono.intervals import interval
-from chrono.lookup import Miss, find
 from chrono.model import Chronology
+from chrono.questions.lookup import Miss, find
 
 UNITS = ("days", "weeks", "months", "years")
 

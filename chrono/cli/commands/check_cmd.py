@@ -7,10 +7,10 @@ import click
 from chrono.cli.env import Environment
 from chrono.cli.options import data_option, output_options, resolve_today, today_option
 from chrono.cli.output import keep_status, note, write_lines, write_paged
-from chrono.dataset import read_all
 from chrono.errors import ExitCode, UsageError
 from chrono.escape import visible
-from chrono.validate import LONG_REPORT, WARNING_CODES, Report, check, code_counts, only, unknown_codes
+from chrono.loading.dataset import read_all
+from chrono.questions.check import LONG_REPORT, WARNING_CODES, Report, check, code_counts, only, unknown_codes
 
 
 @click.command("check")

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import click
 
-from chrono import bundled
 from chrono.cli.env import Environment
 from chrono.cli.output import write_lines
-from chrono.dataset import load
+from chrono.loading import bundled
+from chrono.loading.dataset import load
 
 
 @click.command("datasets")

@@ -10,11 +10,11 @@ import click
 from chrono.cli.env import Environment
 from chrono.cli.options import output_options
 from chrono.cli.output import keep_status, resolve_format, use_color, write_lines, write_paged
-from chrono.dataset import read_all, read_revision
-from chrono.diff import Change, diff
 from chrono.errors import DataError, ExitCode, UsageError
+from chrono.loading.dataset import read_all, read_revision
+from chrono.loading.tables import ParsedFile, merge
 from chrono.model import Chronology
-from chrono.parsing import ParsedFile, merge
+from chrono.questions.diff import Change, diff
 
 
 def _chronology(files: list[ParsedFile]) -> Chronology:

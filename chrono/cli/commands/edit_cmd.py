@@ -9,15 +9,15 @@ import sys
 
 import click
 
-from chrono import bundled
 from chrono.cli.env import Environment
 from chrono.cli.options import complete, data_option
 from chrono.cli.output import note
 from chrono.cli.settings import DEFAULT
-from chrono.dataset import Input, decode, read_all, resolve_inputs
 from chrono.errors import DataError, ExitCode, NotFoundError, Problem, Severity, SourceError, UsageError
-from chrono.lookup import Miss, by_words, find
-from chrono.parsing import ParsedFile, merge, parse_file
+from chrono.loading import bundled
+from chrono.loading.dataset import Input, decode, read_all, resolve_inputs
+from chrono.loading.tables import ParsedFile, merge, parse_file
+from chrono.questions.lookup import Miss, by_words, find
 
 CHOICES = "[e]dit again, [d]iscard the edit, [k]eep it anyway"
 
@@ -76,7 +76,7 @@ def command(env: Environment, words: tuple[str, ...], data: tuple[str, ...]) -> 
     with open(path, "rb") as stream:
         original = stream.read()
     others = [parsed for parsed in files if parsed.report.name != source.name]
-    from chrono.positions import scan
+    from chrono.loading.positions import scan
 
     line = scan(decode(path, original)).key("event", hit.origin.index, "id")[0]
     return _session(env, path, original, others, line)
@@ -180,7 +180,7 @@ def _problems(path: str, edited: bytes, others: list[ParsedFile]) -> list[Proble
 
 def _install(env: Environment, path: str, original: bytes, edited: bytes, how: str) -> int:
     """Replace the file, unless it changed on disk while the editor was open."""
-    from chrono.datafile import ChangedOnDisk, replace_data_file
+    from chrono.writing.datafile import ChangedOnDisk, replace_data_file
 
     try:
         replace_data_file(path, original, edited)

@@ -21,7 +21,7 @@ from chrono.cli.options import (
 )
 from chrono.cli.output import note, write_paged
 from chrono.errors import SourceError, UsageError
-from chrono.query import Query
+from chrono.questions.query import Query
 
 FORMATS = ("ics", "markdown", "timelinejs", "html", "sqlite")
 
@@ -96,7 +96,7 @@ def _emit(env: Environment, output: str | None, no_pager: bool, pieces: Iterable
     if output is None or output == "-":  # a document on a terminal pages, like every long view
         write_paged(env, (line for piece in pieces for line in piece.splitlines(keepends=True)), no_pager)
     else:
-        from chrono.writing import write_output
+        from chrono.writing.files import write_output
 
         write_output(output, "".join(pieces).encode("utf-8"))
 
@@ -109,8 +109,8 @@ def _sqlite(env: Environment, data: tuple[str, ...], query: Query, output: str |
         raise UsageError("a database is a file: give -o FILE", option="--format sqlite")
     if os.path.lexists(output) and not force:
         raise SourceError(f"'{output}' exists; pass --force to overwrite it")
-    from chrono import sqldb
-    from chrono.dataset import resolve_inputs
+    from chrono.loading.dataset import resolve_inputs
+    from chrono.sql import database as sqldb
 
     timeline = load_timeline(env, data)
     events = list(timeline.select(query))

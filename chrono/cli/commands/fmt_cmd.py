@@ -8,8 +8,8 @@ import click
 
 from chrono.cli.env import Environment
 from chrono.cli.output import note, write_lines
-from chrono.dataset import STDIN, decode
 from chrono.errors import ChronoError, DataError, ExitCode, SourceError
+from chrono.loading.dataset import STDIN, decode
 
 
 def _files(paths: tuple[str, ...]) -> list[str]:
@@ -48,7 +48,7 @@ def command(env: Environment, paths: tuple[str, ...], check: bool, show_diff: bo
       chrono fmt data/
       git show HEAD:events.toml | chrono fmt -
     """
-    from chrono.fmt import changed_lines, format_text
+    from chrono.writing.fmt import changed_lines, format_text
 
     changed, unchanged, failed = 0, 0, 0
     for path in _files(paths):
@@ -80,7 +80,7 @@ def command(env: Environment, paths: tuple[str, ...], check: bool, show_diff: bo
         elif check:
             write_lines(env, [name + "\n"])
         else:
-            from chrono.datafile import replace_data_file
+            from chrono.writing.datafile import replace_data_file
 
             try:
                 replace_data_file(path, raw, after.encode("utf-8"))

@@ -4,13 +4,13 @@ from __future__ import annotations
 
 import click
 
-from chrono.authoring import document, today_stamp
 from chrono.cli.env import Environment
 from chrono.cli.output import note, write_lines
-from chrono.dataset import STDIN, Input, read_text
 from chrono.errors import ImportRowsError, Problem, Severity, UsageError
-from chrono.imported import DEFAULT_NULLS, CitedSource, Imported, ImportOptions, Note, normalise_id
-from chrono.parsing import ID_RE
+from chrono.importers.common import DEFAULT_NULLS, CitedSource, Imported, ImportOptions, Note, normalise_id
+from chrono.loading.dataset import STDIN, Input, read_text
+from chrono.loading.tables import ID_RE
+from chrono.writing.authoring import document, today_stamp
 
 
 @click.command("import")
@@ -78,11 +78,11 @@ def command(
     source = Input("<stdin>", None) if file == STDIN else Input(file, file)  # one file, never a directory's
     text = read_text(source, env.read_stdin)
     if fmt == "csv":
-        from chrono.importing import from_csv
+        from chrono.importers.csv_table import from_csv
 
         result: Imported = from_csv(text, options)
     else:
-        from chrono.tjs_import import from_timelinejs
+        from chrono.importers.timelinejs import from_timelinejs
 
         result = from_timelinejs(text, options)
     bad = [_problem(source.name, item) for item in result.bad]
@@ -97,7 +97,7 @@ def command(
     if output is None or output == "-":
         write_lines(env, [toml])
     else:
-        from chrono.writing import write_output
+        from chrono.writing.files import write_output
 
         write_output(output, toml.encode("utf-8"), overwrite=force)
     note(env, f"chrono: {summary(result, 'row' if fmt == 'csv' else 'item')}")

@@ -10,8 +10,8 @@ from chrono.cli.options import complete, data_option, output_options, resolve_to
 from chrono.cli.output import resolve_format, show_each, write_lines
 from chrono.errors import NotFoundError
 from chrono.escape import tsv
-from chrono.lookup import Miss, find
 from chrono.model import Event
+from chrono.questions.lookup import Miss, find
 
 
 @click.command("show")

@@ -49,7 +49,7 @@ def command(
       chrono sql --schema
       chrono sql "select kind, count(*) from events group by kind order by 2 desc, 1"
     """
-    from chrono import sqldb
+    from chrono.sql import database as sqldb
 
     if schema:
         write_lines(env, [sqldb.SCHEMA])
@@ -82,7 +82,7 @@ def command(
 
 def _connection(env: Environment, data: tuple[str, ...]) -> sqlite3.Connection:
     """The read-only connection to the tables of the chosen data (cached beside the timeline)."""
-    from chrono import sqldb
+    from chrono.sql import database as sqldb
 
     specs = list(data) or list(env.settings.data.value)
     return sqldb.connect(specs, env.read_stdin, env.settings.cache.value)

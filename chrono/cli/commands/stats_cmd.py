@@ -21,7 +21,7 @@ from chrono.cli.options import (
 from chrono.cli.output import resolve_format, use_color, write_lines, write_paged
 from chrono.errors import UsageError
 from chrono.escape import tsv
-from chrono.stats import By, counts, gaps, summary
+from chrono.questions.stats import By, counts, gaps, summary
 
 
 @click.command("stats")

@@ -1,0 +1,230 @@
+"""Reading chronologies: files, directories, bundled names, stdin and git revisions.
+
+The core's only I/O. Bytes are decoded here and handed to ``parsing``, which turns them into a
+Chronology and located problems.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Callable, Sequence
+from typing import TYPE_CHECKING, BinaryIO, NamedTuple
+
+from chrono.errors import DataError, Problem, Severity, SourceError
+from chrono.loading import bundled
+
+if TYPE_CHECKING:
+    from pathlib import Path
+
+    from chrono.loading.tables import ParsedFile
+    from chrono.model import Chronology
+
+# Paths are strings and os.path does the work here: pathlib would cost start-up time on every
+# run (it imports urllib and ipaddress), and loading sits on the path of every command.
+
+STDIN = "-"
+
+
+class Input(NamedTuple):
+    """One file to read: the name shown in messages and where its bytes come from."""
+
+    name: str
+    path: str | None  # None for standard input
+
+
+Seen = Callable[[Input, bytes], None]
+
+
+def resolve_inputs(specs: Sequence[str]) -> list[Input]:
+    """Turn ``--data`` values (files, directories, bundled names, ``-``) into files to read."""
+    inputs: list[Input] = []
+    for spec in specs:
+        if spec == STDIN:
+            inputs.append(Input("<stdin>", None))
+            continue
+        if not spec or "\x00" in spec:
+            raise SourceError(f"{spec!r} is not a usable path")
+        if not os.path.exists(spec) and bundled.is_name(spec):
+            inputs.append(Input(spec, bundled.path(spec)))
+        elif os.path.isdir(spec):
+            names = sorted(n for n in os.listdir(spec) if n.endswith(".toml") and os.path.isfile(os.path.join(spec, n)))
+            if not names:
+                raise SourceError(f"no *.toml files in directory '{spec}'")
+            inputs.extend(Input(os.path.join(spec, n), os.path.join(spec, n)) for n in names)
+        else:
+            inputs.append(Input(spec, spec))
+    return inputs
+
+
+# A pipe or standard input has no size to check first: reading stops, with an error, past this.
+MAX_STREAM = 1 << 30
+_CHUNK = 1 << 20
+
+
+def read_text(source: Input, read_stdin: Callable[[], bytes], seen: Seen | None = None) -> str:
+    """Read and decode one input as UTF-8 (a BOM is accepted), or raise a clear error; ``seen``
+    is shown the bytes read (the cache keeps their checksum).
+
+    A regular file is read whole; a pipe (``--data <(...)``) up to ``MAX_STREAM`` bytes; a
+    device (``/dev/zero``, a terminal, a disk) is refused, for it may never end.
+    """
+    if source.path is None:
+        raw = read_stdin()
+    else:
+        try:
+            with open(source.path, "rb") as stream:
+                raw = _read_file(stream, source.name)
+        except FileNotFoundError:
+            raise SourceError(f"cannot read '{source.name}': no such file") from None
+        except IsADirectoryError:
+            raise SourceError(f"cannot read '{source.name}': it is a directory") from None
+        except OSError as exc:
+            raise SourceError(f"cannot read '{source.name}': {exc.strerror or exc}") from None
+    if seen is not None:
+        seen(source, raw)
+    return decode(source.name, raw)
+
+
+def _read_file(stream: BinaryIO, name: str) -> bytes:
+    import stat
+
+    mode = os.fstat(stream.fileno()).st_mode
+    if stat.S_ISREG(mode):
+        return stream.read()
+    if stat.S_ISCHR(mode) or stat.S_ISBLK(mode):
+        raise SourceError(f"cannot read '{name}': it is a device, not a file or a pipe")
+    return read_bounded(stream, name)
+
+
+def read_stdin(stream: BinaryIO) -> bytes:
+    """Standard input: a file, a pipe or a terminal; a device such as ``< /dev/zero`` is refused."""
+    import stat
+
+    try:
+        mode = os.fstat(stream.fileno()).st_mode
+    except (OSError, ValueError):  # not a real file (an in-memory stream, in tests)
+        return read_bounded(stream, "<stdin>")
+    if stat.S_ISREG(mode):
+        return stream.read()
+    if (stat.S_ISCHR(mode) or stat.S_ISBLK(mode)) and not stream.isatty():
+        raise SourceError("cannot read '-': standard input is a device, not a file, a pipe or a terminal")
+    return read_bounded(stream, "<stdin>")
+
+
+def read_bounded(stream: BinaryIO, name: str) -> bytes:
+    """All of a pipe or of standard input, in chunks, refusing more than ``MAX_STREAM`` bytes."""
+    chunks: list[bytes] = []
+    total = 0
+    while chunk := stream.read(_CHUNK):
+        total += len(chunk)
+        if total > MAX_STREAM:
+            limit = f"{MAX_STREAM >> 20} MiB"
+            raise SourceError(f"cannot read '{name}': more than {limit} from a pipe or device; save it to a file")
+        chunks.append(chunk)
+    return b"".join(chunks)
+
+
+def decode(name: str, raw: bytes) -> str:
+    """UTF-8 text of a file; names the byte offset (and line) of the first bad byte."""
+    if raw.startswith((b"\xff\xfe", b"\xfe\xff")):
+        problem = Problem(
+            name,
+            1,
+            1,
+            Severity.ERROR,
+            "encoding",
+            "file is UTF-16; chrono reads UTF-8 (convert it with iconv -f UTF-16 -t UTF-8)",
+        )
+        raise DataError([problem])
+    if raw.startswith(b"\xef\xbb\xbf"):
+        raw = raw[3:]
+    try:
+        return raw.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        line = raw.count(b"\n", 0, exc.start) + 1
+        col = exc.start - (raw.rfind(b"\n", 0, exc.start) + 1) + 1
+        message = f"not valid UTF-8: byte 0x{raw[exc.start]:02x} at byte offset {exc.start}"
+        raise DataError([Problem(name, line, col, Severity.ERROR, "encoding", message)]) from None
+
+
+def read_all(
+    specs: Sequence[str], read_stdin: Callable[[], bytes] | None = None, seen: Seen | None = None
+) -> list[ParsedFile]:
+    """Read and parse every file the specs name (problems are collected, not raised)."""
+    from chrono.loading.tables import ParsedFile, parse_file
+
+    stdin = read_stdin or _no_stdin
+    parsed: list[ParsedFile] = []
+    for source in resolve_inputs(specs):
+        try:
+            text = read_text(source, stdin, seen)
+        except DataError as exc:  # undecodable: the file's one problem
+            parsed.append(ParsedFile.failed(source.name, exc.problems))
+            continue
+        parsed.append(parse_file(source.name, text))
+    return parsed
+
+
+def load(specs: Sequence[str], read_stdin: Callable[[], bytes] | None = None, seen: Seen | None = None) -> Chronology:
+    """Load the chronology from ``--data`` values; raise DataError listing every problem."""
+    from chrono.loading.tables import merge
+
+    chronology, problems = merge(read_all(specs, read_stdin, seen))
+    if problems:
+        raise DataError(problems)
+    return chronology
+
+
+def read_revision(rev: str, spec: str) -> list[ParsedFile]:
+    """Parse ``spec`` (a file or a directory of *.toml) as it was in git revision ``rev``."""
+    from pathlib import Path
+
+    from chrono.loading.tables import ParsedFile, parse_file
+
+    path = Path(spec)
+    where = path if path.is_dir() else (path.parent if str(path.parent) else Path("."))
+    top_text = _git(where, "rev-parse", "--show-toplevel", fail=f"'{spec}' is not inside a git repository")
+    top = Path(os.fsdecode(top_text.rstrip(b"\n"))).resolve()  # the repository may be at any bytes
+    _git(top, "rev-parse", "--verify", "--quiet", f"{rev}^{{commit}}", fail=f"unknown revision '{rev}'")
+    resolved = path.resolve()
+    if resolved != top and top not in resolved.parents:
+        raise SourceError(f"'{spec}' leads outside the git repository at '{top}' (to '{resolved}')")
+    relative = resolved.relative_to(top).as_posix()
+    if path.is_dir():
+        # -z: names as they are (git would quote a name holding a tab or non-ASCII); files only,
+        # as the working copy's side reads only the directory's own *.toml files
+        listing = _git(top, "ls-tree", "-z", rev, "--", f"{relative}/" if relative != "." else ".")
+        names = []
+        for entry in listing.split(b"\0"):
+            info, _, raw_name = entry.partition(b"\t")
+            name = os.fsdecode(raw_name)
+            if info.split(b" ")[:2] in ([b"100644", b"blob"], [b"100755", b"blob"]) and name.endswith(".toml"):
+                names.append(name)
+    else:
+        names = [relative]
+    parsed = []
+    for name in names:
+        label = f"{rev}:{name}"
+        raw = _git(top, "show", f"{rev}:{name}", fail=f"'{name}' does not exist in {rev}")
+        try:
+            parsed.append(parse_file(label, decode(label, raw)))
+        except DataError as exc:
+            parsed.append(ParsedFile.failed(label, exc.problems))
+    return parsed
+
+
+def _git(where: Path, *args: str, fail: str | None = None) -> bytes:
+    import subprocess
+
+    try:
+        done = subprocess.run(["git", "-C", str(where), *args], capture_output=True, check=False)
+    except FileNotFoundError:
+        raise SourceError("git is not installed (needed for --rev)") from None
+    if done.returncode != 0:
+        reason = fail or done.stderr.decode(errors="replace").strip().splitlines()[-1:]
+        raise SourceError(str(reason if isinstance(reason, str) else " ".join(reason)))
+    return done.stdout
+
+
+def _no_stdin() -> bytes:
+    raise SourceError("reading '-' needs standard input")

@@ -1,0 +1,1 @@
+"""Pure answers over a timeline: filters, lookups, anniversaries, stats, diff and check."""

@@ -1,0 +1,90 @@
+"""Finding events by id or unique prefix, and their links in both directions."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from chrono.model import Chronology, Event
+
+
+@dataclass(frozen=True, slots=True)
+class Miss:
+    """An id that named no single event: the closest ids, or the candidates of a prefix."""
+
+    query: str
+    candidates: tuple[str, ...]
+    ambiguous: bool
+    by_words: bool = False  # the candidates hold the query's words, not start with it
+
+    def message(self) -> str:
+        """One line saying what went wrong and what was probably meant."""
+        if self.ambiguous:
+            shown = ", ".join(self.candidates[:8]) + (", ..." if len(self.candidates) > 8 else "")
+            how = "matches words of" if self.by_words else "starts"
+            return f"'{self.query}' is ambiguous: it {how} {len(self.candidates)} ids ({shown})"
+        if self.candidates:
+            return f"no event '{self.query}'; did you mean {' or '.join(repr(c) for c in self.candidates)}?"
+        return f"no event '{self.query}'"
+
+
+def find(chronology: Chronology, query: str, ids: Sequence[str] | None = None) -> Event | Miss:
+    """The event with this id, the only one whose id starts with it, or the only one holding its
+    words as a run of whole words (``kyoto`` -> ``1997-12-11-kyoto-protocol``); else a Miss."""
+    by_id = chronology.by_id()
+    if query in by_id:
+        return by_id[query]
+    if not query.strip():  # every id starts with '': that is no prefix, but no id at all
+        return Miss(query, (), ambiguous=False)
+    every = sorted(by_id) if ids is None else list(ids)
+    starting = [ident for ident in every if ident.startswith(query)]
+    if len(starting) == 1:
+        return by_id[starting[0]]
+    if starting:
+        return Miss(query, tuple(starting), ambiguous=True)
+    worded = word_matches(query, every)
+    if len(worded) == 1:
+        return by_id[worded[0]]
+    if worded:
+        return Miss(query, tuple(worded), ambiguous=True, by_words=True)
+    import difflib  # only for a miss
+
+    close = difflib.get_close_matches(query, every, n=3, cutoff=0.6)
+    return Miss(query, tuple(close), ambiguous=False)
+
+
+def word_matches(query: str, ids: Sequence[str]) -> list[str]:
+    """The ids holding the query's words as a run of their whole words, in the order given."""
+    from chrono.questions.words import contains_words, words
+
+    wanted = words(query)
+    if not wanted:
+        return []
+    return [ident for ident in ids if contains_words(words(ident), wanted)]
+
+
+@dataclass(frozen=True, slots=True)
+class Links:
+    """An event's related events: those it lists and those that list it."""
+
+    links_to: tuple[Event, ...]
+    linked_from: tuple[Event, ...]
+
+
+def links(chronology: Chronology, event: Event) -> Links:
+    """Related events in both directions, in chronology order."""
+    by_id = chronology.by_id()
+    to = tuple(sorted((by_id[i] for i in event.related if i in by_id), key=lambda e: e.sort_key))
+    back = tuple(e for e in chronology.events if event.id in e.related)
+    return Links(to, back)
+
+
+def by_words(query: str, ids: Sequence[str]) -> list[str]:
+    """The ids holding every word of ``query`` as a whole '-'-separated word ('moscow 2001'
+    finds 'moscow-visit-2001'); small and self-contained so that ``edit`` can use it alone."""
+    import re
+
+    wanted = {word for word in re.split(r"[^a-z0-9]+", query.lower()) if word}
+    if not wanted:
+        return []
+    return [ident for ident in ids if wanted <= set(ident.split("-"))]

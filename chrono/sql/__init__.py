@@ -1,0 +1,1 @@
+"""The read-only SQLite view of a chronology and its date functions."""

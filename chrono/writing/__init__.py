@@ -1,0 +1,1 @@
+"""The one writer of files (links, owner, mode, devices), TOML text, and chrono fmt's layout."""

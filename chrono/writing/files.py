@@ -1,0 +1,190 @@
+"""Writing a user's files: ``-o`` outputs, and the pieces ``chrono.writing.datafile`` shares.
+
+The rules (SECURITY.md, "Files chrono writes", says them to users):
+
+* A path is followed through symbolic links; the file at the end is the one written, so a link
+  stays a link and its target gets the new bytes.
+* A regular file is replaced atomically — a temporary file in the same directory, fsynced, given
+  the old file's owner, group and mode, renamed over it, the directory fsynced — so a reader or a
+  crash sees the old or the new file, never a mix.
+* Anything else (a device, a FIFO, a terminal, a pipe behind ``/dev/stdout``) is never renamed
+  over: it is opened as it is and written, as a shell's ``>>`` would.
+* A data file that ``add``, ``fmt`` or ``edit`` changes goes through ``chrono.writing.datafile``: locked,
+  and rewritten in place when a rename would change what the file is.
+
+Like ``dataset``, this is core I/O: no printing, errors are ``SourceError``s naming the path.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import stat
+
+from chrono.errors import SourceError
+
+
+def write_error(path: str, exc: OSError, doing: str = "write") -> SourceError:
+    return SourceError(f"cannot {doing} '{path}': {exc.strerror or exc}")
+
+
+def check_path(path: str) -> None:
+    if not path or "\x00" in path:
+        raise SourceError(f"{path!r} is not a usable path")
+
+
+# ---------------------------------------------------------------------------------------------
+# -o: whole outputs
+
+
+def write_output(path: str, data: bytes, *, overwrite: bool = True) -> None:
+    """Write ``data`` to the file ``path`` names (``-o``), without ever renaming over a
+    non-regular file; with ``overwrite`` False an existing file (or a dangling link) is refused."""
+    check_path(path)
+    try:
+        info: os.stat_result | None = os.stat(path)
+    except FileNotFoundError:
+        info = None
+    except OSError as exc:
+        raise write_error(path, exc) from None
+    if info is None:
+        if os.path.islink(path) and not overwrite:
+            raise SourceError(f"'{path}' is a link to a file that does not exist; pass --force to write through it")
+        _create(path, os.path.realpath(path), data, exclusive=not overwrite)
+        return
+    if stat.S_ISDIR(info.st_mode):
+        raise SourceError(f"cannot write '{path}': it is a directory")
+    real = os.path.realpath(path)
+    if not stat.S_ISREG(info.st_mode) or _is_standard_stream(info) or not same_file(real, info):
+        # A device, FIFO or socket, or a file only reachable through /proc (/dev/stdout
+        # redirected to a file): there is no name to replace, so write into it as it is.
+        _write_in_place(path, data)
+        return
+    if not overwrite:
+        raise SourceError(f"'{path}' exists; pass --force to overwrite it")
+    if not os.access(real, os.W_OK, effective_ids=os.access in os.supports_effective_ids):
+        raise SourceError(f"cannot write '{path}': permission denied (the file is not writable for you)")
+    _replace(path, real, data, info)
+
+
+def same_file(path: str, info: os.stat_result) -> bool:
+    try:
+        other = os.stat(path)
+    except OSError:
+        return False
+    return (other.st_dev, other.st_ino) == (info.st_dev, info.st_ino)
+
+
+def _is_standard_stream(info: os.stat_result) -> bool:
+    """Whether ``info`` is the file behind chrono's own stdout or stderr (``/dev/stdout``
+    redirected with ``>>``: replacing it would throw away what the shell appended to)."""
+    for fd in (1, 2):
+        with contextlib.suppress(OSError):
+            own = os.fstat(fd)
+            if (own.st_dev, own.st_ino) == (info.st_dev, info.st_ino):
+                return True
+    return False
+
+
+def _write_in_place(path: str, data: bytes) -> None:
+    flags = os.O_WRONLY | os.O_APPEND | getattr(os, "O_NOCTTY", 0) | getattr(os, "O_CLOEXEC", 0)
+    try:
+        fd = os.open(path, flags)  # no O_CREAT, no O_TRUNC: the thing stays what it is
+    except OSError as exc:
+        raise write_error(path, exc) from None
+    try:
+        write_all(fd, data)
+    except OSError as exc:
+        raise write_error(path, exc) from None
+    finally:
+        os.close(fd)
+
+
+def write_all(fd: int, data: bytes, offset: int | None = None) -> None:
+    view = memoryview(data)
+    while view:
+        written = os.write(fd, view) if offset is None else os.pwrite(fd, view, offset)
+        if offset is not None:
+            offset += written
+        view = view[written:]
+
+
+def temporary_copy(path: str, real: str, data: bytes) -> str:
+    """A fsynced temporary file holding ``data`` beside ``real`` (mode 0600 until chosen)."""
+    import tempfile
+
+    directory = os.path.dirname(real)
+    try:
+        fd, temporary = tempfile.mkstemp(prefix=f".{os.path.basename(real)}.", suffix=".tmp", dir=directory)
+    except OSError as exc:
+        raise write_error(path, exc) from None
+    try:
+        with os.fdopen(fd, "wb") as stream:
+            stream.write(data)
+            stream.flush()
+            os.fsync(stream.fileno())
+    except BaseException as exc:
+        with contextlib.suppress(OSError):
+            os.unlink(temporary)
+        if isinstance(exc, OSError):
+            raise write_error(path, exc) from None
+        raise
+    return temporary
+
+
+def _create(path: str, real: str, data: bytes, *, exclusive: bool) -> None:
+    """A new file at ``real`` (mode 0666 less the umask); ``exclusive``: never over a file that
+    appeared meanwhile (a hard link of the temporary fails where a rename would clobber)."""
+    temporary = temporary_copy(path, real, data)
+    try:
+        os.chmod(temporary, 0o666 & ~_umask())
+        if exclusive:
+            try:
+                os.link(temporary, real)
+            except FileExistsError:
+                raise SourceError(f"'{path}' exists; pass --force to overwrite it") from None
+            except OSError:  # a filesystem without hard links: check, then rename
+                if os.path.lexists(real):
+                    raise SourceError(f"'{path}' exists; pass --force to overwrite it") from None
+                os.replace(temporary, real)
+        else:
+            os.replace(temporary, real)
+    except OSError as exc:
+        raise write_error(path, exc) from None
+    finally:
+        with contextlib.suppress(OSError):
+            os.unlink(temporary)
+    sync_directory(real)
+
+
+def _replace(path: str, real: str, data: bytes, info: os.stat_result) -> None:
+    """Replace the regular file ``real`` atomically, giving the new file the old owner, group and
+    mode (an owner or group the caller may not give is left as the caller's)."""
+    temporary = temporary_copy(path, real, data)
+    try:
+        with contextlib.suppress(PermissionError):
+            os.chown(temporary, info.st_uid, info.st_gid)
+        os.chmod(temporary, stat.S_IMODE(info.st_mode))  # after chown, which drops set-id bits
+        os.replace(temporary, real)
+    except BaseException as exc:
+        with contextlib.suppress(OSError):
+            os.unlink(temporary)
+        if isinstance(exc, OSError):
+            raise write_error(path, exc) from None
+        raise
+    sync_directory(real)
+
+
+def sync_directory(path: str) -> None:
+    with contextlib.suppress(OSError):
+        fd = os.open(os.path.dirname(path) or ".", os.O_RDONLY)
+        try:
+            os.fsync(fd)
+        finally:
+            os.close(fd)
+
+
+def _umask() -> int:
+    mask = os.umask(0)
+    os.umask(mask)
+    return mask

@@ -1,0 +1,136 @@
+"""TOML text for values, written one way: the pieces of ``chrono fmt``'s canonical layout.
+
+Also the small lexer that finds every comment in TOML text (outside its four kinds of string),
+which ``fmt`` uses to prove that a rewrite kept every comment.
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+import math
+import re
+from typing import Any
+
+from chrono.dates.edtf import Precision, parse_span
+
+WIDTH = 100  # an array longer than this goes on several lines
+INDENT = "    "
+
+_BARE_KEY_RE = re.compile(r"[A-Za-z0-9_-]+")
+# Characters written as escapes: C0 controls (tab and newline handled apart), DEL, C1 controls,
+# bidirectional embeddings, overrides and isolates (as chrono.escape names them).
+_ESCAPED_RE = re.compile('[\x00-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069\\\\"]')
+_MULTILINE_PIECE_RE = re.compile('\n|"+|[^\n"]+')
+_SHORT_ESCAPES = {"\b": "\\b", "\t": "\\t", "\n": "\\n", "\f": "\\f", "\r": "\\r", '"': '\\"', "\\": "\\\\"}
+
+
+def comments(text: str) -> list[str]:
+    """Every comment in TOML text, found by a small lexer that knows the four kinds of string."""
+    found: list[str] = []
+    i, n = 0, len(text)
+    while i < n:
+        char = text[i]
+        if char == "#":
+            end = text.find("\n", i)
+            end = n if end < 0 else end
+            found.append(text[i:end].rstrip())
+            i = end
+        elif char in "\"'":
+            delimiter = char * 3 if text.startswith(char * 3, i) else char
+            i += len(delimiter)
+            while i < n and not text.startswith(delimiter, i):
+                if char == '"' and text[i] == "\\":
+                    i += 1
+                elif len(delimiter) == 1 and text[i] == "\n":
+                    break  # unterminated: let the parser say so
+                i += 1
+            i += len(delimiter)
+            while len(delimiter) == 3 and i < n and text[i] == char:  # up to two quotes before the end
+                i += 1
+        else:
+            i += 1
+    return found
+
+
+def key_text(key: str) -> str:
+    """A key: bare when it can be, else a quoted string."""
+    return key if _BARE_KEY_RE.fullmatch(key) else string(key)
+
+
+def value_text(value: Any, used: int, *, top: bool) -> str:
+    """A value as TOML; ``used`` columns of its line are taken already."""
+    if isinstance(value, str):
+        return multiline(value) if top and "\n" in value else string(value)
+    if isinstance(value, list):
+        one_line = "[" + ", ".join(inline(item) for item in value) + "]"
+        if not value or used + len(one_line) <= WIDTH or any(isinstance(item, dict) for item in value):
+            return one_line
+        return "[\n" + "".join(f"{INDENT}{inline(item)},\n" for item in value) + "]"
+    return inline(value)
+
+
+def inline(value: Any) -> str:
+    """A value on one line."""
+    if isinstance(value, str):
+        return string(value)
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, int):
+        return str(value)
+    if isinstance(value, float):
+        if math.isnan(value):
+            return "nan"
+        if math.isinf(value):
+            return "inf" if value > 0 else "-inf"
+        return repr(value)
+    if isinstance(value, _dt.datetime):
+        return value.isoformat()
+    if isinstance(value, (_dt.date, _dt.time)):
+        return value.isoformat()
+    if isinstance(value, list):
+        return "[" + ", ".join(inline(item) for item in value) + "]"
+    if isinstance(value, dict):
+        if not value:
+            return "{}"
+        return "{ " + ", ".join(f"{key_text(k)} = {inline(v)}" for k, v in value.items()) + " }"
+    raise TypeError(f"cannot write a value of type {type(value).__name__} as TOML")
+
+
+def _escape(match: re.Match[str]) -> str:
+    char = match.group()
+    return _SHORT_ESCAPES.get(char) or f"\\u{ord(char):04x}"
+
+
+def string(text: str) -> str:
+    """A basic string: quotes, backslashes and every control character escaped."""
+    return '"' + _ESCAPED_RE.sub(_escape, text) + '"'
+
+
+def multiline(text: str) -> str:
+    """A multi-line basic string: newlines kept as line breaks (except a first one, which TOML
+    would drop), quotes escaped only in runs of three or more and at the end, controls escaped."""
+    out: list[str] = []
+    for match in _MULTILINE_PIECE_RE.finditer(text):
+        piece = match.group()
+        if piece == "\n":
+            out.append("\\n" if match.start() == 0 else "\n")
+        elif piece.startswith('"'):
+            at_end = match.end() == len(text)
+            out.append(piece if len(piece) < 3 and not at_end else '\\"' * len(piece))
+        else:
+            out.append(_ESCAPED_RE.sub(_escape, piece))
+    return '"""' + "".join(out) + '"""'
+
+
+def date_value(span_text: str) -> Any:
+    """How a date is written in TOML: a local date for a plain day, else the EDTF string."""
+    span = parse_span(span_text)
+    start = span.start
+    if (
+        span.end is None
+        and not span.open_end
+        and start.precision is Precision.DAY
+        and start.edtf == start.lower.isoformat()
+    ):
+        return start.lower
+    return span.edtf
