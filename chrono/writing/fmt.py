@@ -158,7 +158,7 @@ def _read_table(block: Block, body: Sequence[tuple[Any, Any]]) -> list[str]:
             continue
         name = key.key
         notes = block.keys.setdefault(name, Notes())
-        notes.leading.extend(c for c in pending if c)
+        _leaf(notes, key, item).leading.extend(c for c in pending if c)
         pending = []
         tail = _read_item(notes, item)
         pending.extend(tail)
@@ -172,6 +172,20 @@ def _read_table(block: Block, body: Sequence[tuple[Any, Any]]) -> list[str]:
         block.trailing.extend(pending[:cut])
         pending = pending[cut:]
     return pending
+
+
+def _leaf(notes: Notes, key: Any, item: Any) -> Notes:
+    """Where comments on the lines before ``key`` belong: the key itself, or for a dotted key
+    (``extra.country = ...``) the leaf it names, so that they stay above that line even when the
+    table is written under its own ``[event.extra]`` header."""
+    from tomlkit import items
+
+    while key.is_dotted() and isinstance(item, items.Table) and item.value.body:
+        key, item = item.value.body[0]
+        if key is None:
+            break
+        notes = notes.inner.setdefault(key.key, Notes())
+    return notes
 
 
 def _read_item(notes: Notes, item: Any) -> list[str]:

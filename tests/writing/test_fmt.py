@@ -182,3 +182,23 @@ def test_every_bundled_and_fixture_file_formats_without_changing_an_event(path: 
     assert format_text(path.name, out) == out
     if path.parent == REPO / "data":
         assert out == text  # the bundled files are kept formatted
+
+
+DOTTED = """\
+[[event]]
+id = "a"
+date = "2001"
+kind = "k"
+title = "T"
+extra.n = 1
+# about the country
+extra.country = "{country}"
+"""
+
+
+@pytest.mark.parametrize("country", ["x", "x" * 120], ids=["inline", "long"])
+def test_a_comment_before_a_dotted_key_stays_above_that_key(country: str) -> None:
+    # Issue 22, fault 14: it moved above the [event.extra] header, away from its key.
+    out = format_text("f.toml", DOTTED.format(country=country))
+    assert out.endswith(f'[event.extra]\nn = 1\n# about the country\ncountry = "{country}"\n')
+    assert format_text("f.toml", out) == out
