@@ -7,6 +7,8 @@ from dataclasses import dataclass
 
 from chrono.model import Chronology, Event
 
+ELLIPSIS = "…"  # where a narrow terminal's table shortened an id (``chrono.render.shorten``)
+
 
 @dataclass(frozen=True, slots=True)
 class Miss:
@@ -37,6 +39,12 @@ def find(chronology: Chronology, query: str, ids: Sequence[str] | None = None) -
     if not query.strip():  # every id starts with '': that is no prefix, but no id at all
         return Miss(query, (), ambiguous=False)
     every = sorted(by_id) if ids is None else list(ids)
+    if ELLIPSIS in query:  # an id as a narrow table shows it: head…tail
+        shortened = [ident for ident in every if _stands_for(query, ident)]
+        if len(shortened) == 1:
+            return by_id[shortened[0]]
+        if shortened:
+            return Miss(query, tuple(shortened), ambiguous=True)
     starting = [ident for ident in every if ident.startswith(query)]
     if len(starting) == 1:
         return by_id[starting[0]]
@@ -51,6 +59,12 @@ def find(chronology: Chronology, query: str, ids: Sequence[str] | None = None) -
 
     close = difflib.get_close_matches(query, every, n=3, cutoff=0.6)
     return Miss(query, tuple(close), ambiguous=False)
+
+
+def _stands_for(shortened: str, ident: str) -> bool:
+    """Whether an id shortened around an ellipsis (``head…tail``) could be ``ident``."""
+    head, _, tail = shortened.partition(ELLIPSIS)
+    return ident.startswith(head) and ident.endswith(tail) and len(ident) >= len(head) + len(tail)
 
 
 def word_matches(query: str, ids: Sequence[str]) -> list[str]:

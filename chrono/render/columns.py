@@ -41,7 +41,7 @@ class Styled:
     style: str
 
 
-Cell = str | Styled | tuple[str, ...]  # text, styled text, or lines stacked as they are (a date and its end)
+Cell = str | Styled | tuple[str | Styled, ...]  # text, styled text, or lines stacked as they are (a date over an id)
 
 
 def cell_width(text: str) -> int:
@@ -62,7 +62,8 @@ def widest(texts: Sequence[str] | set[str], header: str = "") -> int:
 
 
 def fold(text: str, width: int) -> list[str]:
-    """Greedy word wrap by terminal cells; a word longer than the line is cut, as rich's 'fold'."""
+    """Greedy word wrap by terminal cells. A word longer than the line breaks after a hyphen
+    where it has one that fits, and is cut only when it has none (as rich's 'fold')."""
     if len(text) <= width and (text.isascii() or cell_width(text) <= width):
         return [text]
     lines: list[str] = []
@@ -76,12 +77,31 @@ def fold(text: str, width: int) -> list[str]:
             lines.append(current)
         rest = word
         while size > width:  # fold a long word across lines
-            head, rest = _split_cells(rest, width)
+            head, rest = _split_word(rest, width)
             lines.append(head)
             size = cell_width(rest)
         current, used = rest, size
     lines.append(current)
     return lines
+
+
+def clamp(lines: Sequence[str], width: int, most: int) -> list[str]:
+    """At most ``most`` lines; when some are left out, the last one shown ends in '…'."""
+    if len(lines) <= most:
+        return list(lines)
+    last = lines[most - 1]
+    while last and cell_width(last) + 1 > width:
+        last = last[:-1]
+    return [*lines[: most - 1], last.rstrip() + "…"]
+
+
+def _split_word(word: str, width: int) -> tuple[str, str]:
+    """The head of a word too long for its line: up to its last hyphen that fits, else cut."""
+    head, rest = _split_cells(word, width)
+    hyphen = head.rfind("-")
+    if 0 < hyphen < len(head) - 1:
+        return word[: hyphen + 1], word[hyphen + 1 :]
+    return head, rest
 
 
 def _split_cells(word: str, width: int) -> tuple[str, str]:
@@ -100,29 +120,33 @@ def share(fixed: Sequence[int], width: int, minimum: int = 12) -> int:
 
 def header_lines(columns: Sequence[Column], colour: bool) -> Iterator[str]:
     """The bold header row and the rule under it."""
-    cells = [_cell(column.header, column, "bold", colour) for column in columns]
+    cells = [_cell(column.header, "bold", column, colour) for column in columns]
     yield GAP.join(cells).rstrip() + "\n"
     yield RULE * (sum(column.width for column in columns) + len(GAP) * (len(columns) - 1)) + "\n"
 
 
 def row_lines(columns: Sequence[Column], cells: Sequence[Cell], colour: bool) -> Iterator[str]:
     """One row's lines: folding cells wrap, the others stay whole; the row is as tall as its tallest cell."""
-    stacks: list[tuple[Sequence[str], str]] = []
+    stacks: list[list[tuple[str, str]]] = []
     for column, cell in zip(columns, cells, strict=True):
         if isinstance(cell, tuple):
-            stacks.append((cell, column.style))
+            stacks.append([_styled(line, column.style) for line in cell])
             continue
-        text, style = (cell.text, cell.style) if isinstance(cell, Styled) else (cell, column.style)
-        stacks.append((fold(text, column.width) if column.fold else [text], style))
-    for index in range(max(len(lines) for lines, _ in stacks)):
+        text, style = _styled(cell, column.style)
+        stacks.append([(line, style) for line in (fold(text, column.width) if column.fold else [text])])
+    for index in range(max(len(lines) for lines in stacks)):
         drawn = [
-            _cell(lines[index] if index < len(lines) else "", column, style, colour)
-            for column, (lines, style) in zip(columns, stacks, strict=True)
+            _cell(*(lines[index] if index < len(lines) else ("", "")), column, colour)
+            for column, lines in zip(columns, stacks, strict=True)
         ]
         yield GAP.join(drawn).rstrip() + "\n"
 
 
-def _cell(text: str, column: Column, style: str, colour: bool) -> str:
+def _styled(cell: str | Styled, style: str) -> tuple[str, str]:
+    return (cell.text, cell.style) if isinstance(cell, Styled) else (cell, style)
+
+
+def _cell(text: str, style: str, column: Column, colour: bool) -> str:
     """A cell padded to its column; the style wraps the padded text, as rich draws it."""
     if not text:
         return " " * column.width

@@ -1,7 +1,11 @@
 """The event table of ``chrono list`` on a terminal, drawn row by row (see ``columns``).
 
-Dates and ids are never cut; a kind folds only on a narrow terminal; the title takes what is
-left, and a place column appears when the terminal is wide. Dataset text goes through
+The title gets the room. A date, a range included, stays on one line (``span_text``); ids and
+kinds stay whole while the title keeps ``TITLE_ROOM`` cells. On a narrower terminal each event
+takes two lines: its id goes under its date, shortened around an ellipsis when the column is too
+narrow for it (``chrono.render.shorten``: ``chrono show`` finds it by what is shown), and a title
+longer than two lines ends in '…'. Text wraps at spaces (and at hyphens in a word longer than
+the line). A place column appears when the terminal is wide. Dataset text goes through
 ``visible``, so markup in it is printed as written and control characters never reach the
 terminal raw.
 """
@@ -9,19 +13,25 @@ terminal raw.
 from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
+from typing import NamedTuple
 
 from chrono.dates.edtf import DateSpan
 from chrono.escape import visible
 from chrono.model import Chronology, Event
-from chrono.render.columns import Cell, Column, Styled, header_lines, row_lines, share, widest
+from chrono.render.columns import Cell, Column, Styled, clamp, fold, header_lines, row_lines, share, widest
 from chrono.render.palette import kind_style
 
 MIN_TITLE = 12
+TITLE_ROOM = 40  # below this, ids move under their dates
+STACKED_ID = 18  # the width an id gets under its date, when the dates are narrower
 WIDE = 140  # from this width on, a place column
+ARROW = " → "
+ONGOING = "ongoing"
 
 
-def date_lines(when: DateSpan, juche: bool = False) -> tuple[str, ...]:
-    """A span's date on one or two lines (start, then end), so the column stays narrow but whole."""
+def span_text(when: DateSpan, juche: bool = False) -> str:
+    """A date on one line: ``2000-02-09``, ``2000-02-09 → 02-10`` (the end's year left out
+    when it is the start's), ``2000-02-09 → 2001-01-03``, or ``2022-02-24 → ongoing``."""
     if juche:
         from chrono.dates.juche import date_text
 
@@ -29,53 +39,91 @@ def date_lines(when: DateSpan, juche: bool = False) -> tuple[str, ...]:
     else:
         start, end = when.start.edtf, when.end.edtf if when.end and not when.single else None
     if when.open_end:
-        return (f"{start} →", "(ongoing)")
-    if end is not None:
-        return (f"{start} →", end)
-    return (start,)
+        return f"{start}{ARROW}{ONGOING}"
+    if end is None:
+        return start
+    return f"{start}{ARROW}{compact_end(start, end)}"
+
+
+def compact_end(start: str, end: str) -> str:
+    """The end of a range without the year it shares with the start (``2000-02-10`` after
+    ``2000-02-09`` is ``02-10``); whole when the years differ or either is a year alone."""
+    cut = start.find("-", 1)  # after the year, a BC year's sign aside
+    year = start[:cut] if cut > 0 else ""
+    rest = end[len(year) + 1 :]
+    if year and end.startswith(year + "-") and rest[:2].isdigit():
+        return rest
+    return end
+
+
+class Layout(NamedTuple):
+    """The columns, whether ids sit under their dates, and the ids shown shortened."""
+
+    columns: list[Column]
+    stacked: bool
+    short: dict[str, str]
+
+
+def layout(events: Sequence[Event], width: int, juche: bool = False, every: Sequence[str] = ()) -> Layout:
+    """Widths from the data: the title gets what the date, id and kind leave, and when that is
+    less than ``TITLE_ROOM`` the ids go under their dates (shortened to fit)."""
+    date = widest({span_text(event.when, juche) for event in events}, "Date")
+    ident = widest({visible(event.id) for event in events}, "ID")
+    kind = widest({visible(event.kind) for event in events}, "Kind")
+    title = width - date - ident - kind - 9
+    if title >= TITLE_ROOM or title >= widest({visible(e.title) for e in events}):
+        shown = [
+            Column("Date", date, style="bold"),
+            Column("ID", ident, style="dim"),
+            Column("Kind", kind),
+            Column("Title", title, fold=True),
+        ]
+        if width >= WIDE:  # a quarter of the text for the place
+            place = max(len("Place"), (title - 3) // 4)
+            shown[3] = Column("Title", title - place - 3, fold=True)
+            shown.append(Column("Place", place, fold=True))
+        return Layout(shown, False, {})
+    first = max(date, len("Date / ID"), min(ident, STACKED_ID))
+    title = share((first, kind), width, MIN_TITLE)
+    from chrono.render.shorten import short_ids
+
+    short = short_ids((visible(event.id) for event in events), [visible(i) for i in every], first)
+    shown = [Column("Date / ID", first, style="bold"), Column("Kind", kind), Column("Title", title, fold=True)]
+    return Layout(shown, True, short)
 
 
 def columns(events: Sequence[Event], width: int, juche: bool = False) -> list[Column]:
-    """Widths from the data: dates, ids and kinds whole; the title (and place) get what is left."""
-    date = widest({line for event in events for line in date_lines(event.when, juche)}, "Date")
-    ident = widest({visible(event.id) for event in events}, "ID")
-    kind = widest({visible(event.kind) for event in events}, "Kind")
-    title = share((date, ident, kind), width, 0)
-    if title < MIN_TITLE:  # a narrow terminal: kinds fold before titles get unreadable
-        kind = max(len("Kind"), kind - (MIN_TITLE - title))
-        title = share((date, ident, kind), width, MIN_TITLE)
-    shown = [
-        Column("Date", date, style="bold"),
-        Column("ID", ident, style="dim"),
-        Column("Kind", kind, fold=True),
-        Column("Title", title, fold=True),
-    ]
-    if width >= WIDE:  # a quarter of the text for the place
-        place = max(len("Place"), (title - 3) // 4)
-        shown[3] = Column("Title", title - place - 3, fold=True)
-        shown.append(Column("Place", place, fold=True))
-    return shown
+    """The columns of the table for these events at this width."""
+    return layout(events, width, juche).columns
 
 
-def table_lines(events: Sequence[Event], width: int, colour: bool, juche: bool = False) -> Iterator[str]:
-    """The whole table, line by line: the header at once, then each row as it is drawn."""
-    shape = columns(events, width, juche)
-    yield from header_lines(shape, colour)
+def table_lines(
+    events: Sequence[Event], width: int, colour: bool, juche: bool = False, every: Sequence[str] = ()
+) -> Iterator[str]:
+    """The whole table, line by line: the header at once, then each row as it is drawn.
+    ``every`` holds the chronology's ids, so that a shortened id names its event alone."""
+    shape = layout(events, width, juche, every or [event.id for event in events])
+    yield from header_lines(shape.columns, colour)
     for event in events:
         yield from row(event, shape, colour, juche)
 
 
-def row(event: Event, shape: Sequence[Column], colour: bool, juche: bool = False) -> Iterator[str]:
-    """One event's lines: date, id and kind on the first, the title folded across as many as it needs."""
-    cells: list[Cell] = [
-        date_lines(event.when, juche),
-        visible(event.id),
-        Styled(visible(event.kind), kind_style(event.kind)),
-        visible(event.title),
-    ]
-    if len(shape) > 4:
-        cells.append(visible(event.place or ""))
-    return row_lines(shape, cells, colour)
+def row(event: Event, shape: Layout, colour: bool, juche: bool = False) -> Iterator[str]:
+    """One event's lines: date, id and kind on the first, the title folded across the lines it needs."""
+    ident, when = visible(event.id), span_text(event.when, juche)
+    kind = Styled(visible(event.kind), kind_style(event.kind))
+    if shape.stacked:
+        title = shape.columns[2]
+        cells: list[Cell] = [
+            (when, Styled(shape.short.get(ident, ident), "dim")),
+            kind,
+            tuple(clamp(fold(visible(event.title), title.width), title.width, 2)),
+        ]
+    else:
+        cells = [when, ident, kind, visible(event.title)]
+        if len(shape.columns) > 4:
+            cells.append(visible(event.place or ""))
+    return row_lines(shape.columns, cells, colour)
 
 
 FIXED_FIELDS = ("date", "id", "start", "end")
@@ -99,7 +147,7 @@ def field_lines(
         row: list[Cell] = []
         for name in fields:
             if name == "date":
-                row.append(date_lines(event.when, juche))
+                row.append(span_text(event.when, juche))
             elif name == "kind":
                 row.append(Styled(visible(event.kind), kind_style(event.kind)))
             else:
@@ -115,7 +163,7 @@ def _field_columns(fields: Sequence[str], rows: Sequence[Sequence[Cell]], width:
     natural = []
     for index, name in enumerate(fields):
         cells = [row[index] for row in rows]
-        texts = {line for cell in cells for line in (cell if isinstance(cell, tuple) else (_plain(cell),))}
+        texts = {_plain(line) for cell in cells for line in (cell if isinstance(cell, tuple) else (cell,))}
         natural.append(widest(texts, name))
     folding = [index for index, name in enumerate(fields) if name not in FIXED_FIELDS]
     room = width - sum(natural[i] for i in range(len(fields)) if i not in folding) - 3 * (len(fields) - 1)
@@ -137,7 +185,7 @@ def _field_columns(fields: Sequence[str], rows: Sequence[Sequence[Cell]], width:
     ]
 
 
-def _plain(cell: Cell) -> str:
+def _plain(cell: str | Styled) -> str:
     return cell.text if isinstance(cell, Styled) else cell if isinstance(cell, str) else ""
 
 

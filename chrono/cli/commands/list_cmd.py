@@ -81,7 +81,7 @@ def command(
         drawn = (
             field_lines(shown, chronology, chosen, env.width, colour, juche)
             if chosen
-            else table_lines(shown, env.width, colour, juche)
+            else table_lines(shown, env.width, colour, juche, [event.id for event in chronology.events])
         )
         write_paged(env, drawn, no_pager, drawing=True)
         note(env, f"{len(shown)} event{'s' if len(shown) != 1 else ''}")
