@@ -26,10 +26,16 @@ TITLE_BLOCK = 32
 
 @dataclass(frozen=True, slots=True)
 class Report:
-    """The problems of a check, in file order, and how many files were read."""
+    """The problems of a check, in file order, and the files read (as their problems name
+    them), so that a clean check can still say what it looked at."""
 
     problems: tuple[Problem, ...]
-    files: int
+    paths: tuple[str, ...]
+
+    @property
+    def files(self) -> int:
+        """How many files were read."""
+        return len(self.paths)
 
     @property
     def errors(self) -> int:
@@ -57,7 +63,7 @@ def check(files: Sequence[ParsedFile], today: _dt.date) -> Report:
     placed.extend(_text_warnings_outside_events(chronology, reports))
     order = {name: number for number, name in enumerate(reports)}
     every = sorted([*problems, *placed], key=lambda p: (order.get(p.path, len(order)), p.line, p.col))
-    return Report(tuple(every), len(files))
+    return Report(tuple(every), tuple(reports))
 
 
 LONG_REPORT = 20  # problems past which ``chrono check`` ends with a count per code
@@ -86,7 +92,7 @@ def only(report: Report, select: Sequence[str] = (), ignore: Sequence[str] = ())
         for p in report.problems
         if p.severity is Severity.ERROR or ((not chosen or p.code in chosen) and p.code not in dropped)
     )
-    return Report(kept, report.files)
+    return Report(kept, report.paths)
 
 
 def code_counts(problems: Sequence[Problem]) -> list[tuple[str, str, int]]:

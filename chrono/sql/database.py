@@ -28,10 +28,13 @@ from chrono.sql.functions import DateFunctions
 if TYPE_CHECKING:
     from chrono.model import Chronology, Event
 
-# The tables, in the order ``--schema`` shows them; the comments are part of the schema text.
+# The tables, in the order ``--schema`` shows them; the comments are part of the schema text. The
+# keys are declared so that Datasette, sqlite-utils and ``PRAGMA foreign_key_check`` see the
+# relations; ``related.related_id`` is not a foreign key, since a filtered export may leave the
+# related event out.
 SCHEMA = """\
 CREATE TABLE events (
-  id TEXT NOT NULL,        -- the event's id
+  id TEXT NOT NULL PRIMARY KEY, -- the event's id
   date TEXT NOT NULL,      -- EDTF as written: 2001-08-04, 199X, 2001-08/2001-09, 2014/..
   start TEXT NOT NULL,     -- first day it may have started on (ISO)
   "end" TEXT,              -- last day it may have lasted to (ISO); NULL when ongoing
@@ -48,18 +51,34 @@ CREATE TABLE events (
   line INTEGER             -- the line of its [[event]] header; NULL when not known (stdin)
 );
 CREATE TABLE event_actors (
-  event_id TEXT NOT NULL,
+  event_id TEXT NOT NULL REFERENCES events (id),
   position INTEGER NOT NULL, -- 1 for the first actor of the event
   actor TEXT NOT NULL,       -- the display name
-  actor_id TEXT              -- the declared actor's id; NULL for a free-text name
+  actor_id TEXT REFERENCES actors (id), -- the declared actor's id; NULL for a free-text name
+  PRIMARY KEY (event_id, position)
 );
-CREATE TABLE event_tags (event_id TEXT NOT NULL, position INTEGER NOT NULL, tag TEXT NOT NULL);
-CREATE TABLE event_sources (event_id TEXT NOT NULL, position INTEGER NOT NULL, source_id TEXT NOT NULL);
-CREATE TABLE related (event_id TEXT NOT NULL, position INTEGER NOT NULL, related_id TEXT NOT NULL);
-CREATE TABLE actors (id TEXT NOT NULL, name TEXT NOT NULL);
-CREATE TABLE actor_aliases (actor_id TEXT NOT NULL, alias TEXT NOT NULL);
+CREATE TABLE event_tags (
+  event_id TEXT NOT NULL REFERENCES events (id),
+  position INTEGER NOT NULL,
+  tag TEXT NOT NULL,
+  PRIMARY KEY (event_id, position)
+);
+CREATE TABLE event_sources (
+  event_id TEXT NOT NULL REFERENCES events (id),
+  position INTEGER NOT NULL,
+  source_id TEXT NOT NULL REFERENCES sources (id),
+  PRIMARY KEY (event_id, position)
+);
+CREATE TABLE related (
+  event_id TEXT NOT NULL REFERENCES events (id),
+  position INTEGER NOT NULL,
+  related_id TEXT NOT NULL, -- an event's id (not a foreign key: a filtered export may leave it out)
+  PRIMARY KEY (event_id, position)
+);
+CREATE TABLE actors (id TEXT NOT NULL PRIMARY KEY, name TEXT NOT NULL);
+CREATE TABLE actor_aliases (actor_id TEXT NOT NULL REFERENCES actors (id), alias TEXT NOT NULL);
 CREATE TABLE sources (
-  id TEXT NOT NULL,
+  id TEXT NOT NULL PRIMARY KEY,
   title TEXT NOT NULL,
   publisher TEXT,
   date TEXT,               -- EDTF
@@ -67,19 +86,15 @@ CREATE TABLE sources (
 );
 """
 
+# The primary keys index ids and (event_id, position) already.
 _INDEXES = """\
-CREATE INDEX events_id ON events (id);
 CREATE INDEX events_start ON events (start, "end");
 CREATE INDEX events_kind ON events (kind);
-CREATE INDEX event_actors_event ON event_actors (event_id);
 CREATE INDEX event_actors_actor ON event_actors (actor_id);
-CREATE INDEX event_tags_event ON event_tags (event_id);
 CREATE INDEX event_tags_tag ON event_tags (tag);
-CREATE INDEX event_sources_event ON event_sources (event_id);
-CREATE INDEX related_event ON related (event_id);
-CREATE INDEX actors_id ON actors (id);
+CREATE INDEX event_sources_source ON event_sources (source_id);
+CREATE INDEX related_related ON related (related_id);
 CREATE INDEX actor_aliases_actor ON actor_aliases (actor_id);
-CREATE INDEX sources_id ON sources (id);
 """
 
 TABLES = (

@@ -22,7 +22,8 @@ BAD = '[[event]]\nid = "a"\ndate = "2001-13"\nkind = "k"\ntitle = "t"\n'
 def test_check_bundled_data_is_clean(invoke: Invoke) -> None:
     result = invoke(["check", "--today", "2026-01-01"])
     assert (result.exit_code, result.stdout) == (0, "")
-    assert result.stderr == "chrono check: 0 errors, 0 warnings in 1 file\n"
+    assert result.stderr.startswith("chrono check: 0 errors, 0 warnings in /")
+    assert result.stderr.endswith("/dprk-russia.toml\n")
 
 
 def test_check_errors_exit_1_and_warnings_need_strict(invoke: Invoke, write_toml: WriteToml) -> None:
@@ -33,7 +34,7 @@ def test_check_errors_exit_1_and_warnings_need_strict(invoke: Invoke, write_toml
         result.stdout
         == f"{bad}:3:8: error: event 'a': date: '2001-13' is not a valid date: month 13 is out of range 01-12 [bad-date]\n"
     )
-    assert result.stderr == "chrono check: 1 error, 0 warnings in 1 file\n"
+    assert result.stderr == f"chrono check: 1 error, 0 warnings in {bad}\n"
     warned = write_toml(BAD.replace("2001-13", "2001-12"), "warn.toml")
     assert invoke(["check", str(warned)]).exit_code == 0
     assert invoke(["check", "--strict", str(warned)]).exit_code == 1

@@ -35,6 +35,14 @@ def test_completion_scripts(invoke: Invoke) -> None:
     assert invoke(["completion", "tcsh"]).exit_code == 2
 
 
+def test_completion_without_a_shell_names_them_in_one_line(invoke: Invoke) -> None:
+    result = invoke(["completion"])
+    assert result.exit_code == 2 and result.stdout == ""
+    last = result.stderr.rstrip("\n").splitlines()[-1]
+    assert "bash, fish or zsh" in last and "chrono completion bash" in last
+    assert "\\t" not in result.stderr and "\t" not in result.stderr
+
+
 def test_bash_completes_commands_ids_and_options(invoke: Invoke) -> None:
     assert complete(invoke, "bash", "chrono an", 1) == ["plain,anniversaries"]
     assert complete(invoke, "bash", "chrono show moscow", 2) == ["plain,moscow-declaration", "plain,moscow-visit-2001"]

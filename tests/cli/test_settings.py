@@ -47,7 +47,7 @@ def test_check_without_a_path_checks_the_configured_data(invoke: Invoke, config_
     env = write_config(config_home, f'data = "{SAMPLE}"\n')
     result = invoke(["check"], env=env)
     assert f"{SAMPLE}:79:6: warning: event 'decade-201x': no source is cited [no-source]" in result.stdout
-    assert "dprk-russia" not in result.stdout + result.stderr and "in 1 file" in result.stderr
+    assert "dprk-russia" not in result.stdout + result.stderr and f"in {SAMPLE}" in result.stderr
     assert "sample.toml" not in invoke(["check"], env={**env, "CHRONO_DATA": "dprk-russia"}).stdout
 
 
@@ -270,7 +270,7 @@ EXPECTED = {
     "timeline": {"--data", "--today", "--color", "--no-pager"},
     "stats": {"--data", "--today", "--format", "--color", "--no-pager"},
     "export": {"--data", "--today", "--format", "--no-pager"},
-    "check": {"--data", "--today", "--format", "--no-pager"},
+    "check": {"--data", "--today", "--format", "--color", "--no-pager"},
     "diff": {"--format", "--color", "--no-pager"},
     "config": {"--data", "--color", "--no-pager", "--calendar"},
     "import": set(),

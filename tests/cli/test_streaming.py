@@ -163,7 +163,7 @@ STREAMED = [
         "event_panel",
     ),
     (["diff", "--format", "text", "data/dprk-russia.toml", "tests/data/sample.toml"], "chrono.escape", "visible"),
-    (["check", "--format", "text", "tests/data/hostile.toml"], "chrono.cli.commands.check_cmd", "visible"),
+    (["check", "--format", "text", "tests/data/hostile.toml"], "chrono.render.problems", "line"),
 ]
 
 

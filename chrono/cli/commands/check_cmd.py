@@ -6,9 +6,8 @@ import click
 
 from chrono.cli.env import Environment
 from chrono.cli.options import data_option, output_options, resolve_today, today_option
-from chrono.cli.output import keep_status, note, write_lines, write_paged
+from chrono.cli.output import keep_status, note, use_color, write_lines, write_paged
 from chrono.errors import ExitCode, UsageError
-from chrono.escape import visible
 from chrono.loading.dataset import read_all
 from chrono.questions.check import LONG_REPORT, WARNING_CODES, Report, check, code_counts, only, unknown_codes
 
@@ -20,7 +19,7 @@ from chrono.questions.check import LONG_REPORT, WARNING_CODES, Report, check, co
 @click.option("--select", "select", metavar="CODE,...", help="Report only warnings with these codes (errors always).")
 @click.option("--ignore", "ignore", metavar="CODE,...", help="Leave out warnings with these codes (e.g. no-source).")
 @today_option
-@output_options(("auto", "text", "json", "github"), color=False)
+@output_options(("auto", "text", "json", "github"))
 @click.pass_obj
 def command(
     env: Environment,
@@ -31,22 +30,26 @@ def command(
     ignore: str | None,
     today: str | None,
     fmt: str,
+    color: str,
     no_pager: bool,
 ) -> int:
     """Check chronology files and report every problem, not just the first.
 
     Without PATH or --data, the data 'chrono list' would read (CHRONO_DATA, the configuration
     file's data, the bundled chronology). Each problem is one line, 'path:line:col:
-    error|warning: message [code]'; a summary goes to stderr (after a count per code when the
-    report is long). Exit 0 without errors (warnings allowed), 1 with errors (--strict: or
-    warnings), 2 when the check could not run (no such file). --select and --ignore choose
-    problems by code, as ruff does; the exit status follows the problems kept.
+    error|warning: message [code]', the severity coloured on a terminal; a summary naming the
+    files checked goes to stderr (after a count per code when the report is long). Exit 0
+    without errors (warnings allowed), 1 with errors (--strict: or warnings), 2 when the check
+    could not run (no such file). --select and --ignore choose problems by code, as ruff does;
+    the exit status follows the problems kept.
 
     \b
     Examples:
       chrono check data/
       chrono check --format github data/   # annotations in a GitHub Actions run
     """
+    from chrono.render.problems import checked
+
     day = resolve_today(today, env)
     unknown = unknown_codes([*_codes(select), *_codes(ignore)])
     if unknown:
@@ -58,19 +61,18 @@ def command(
     failed = report.errors > 0 or (strict and report.warnings > 0)
     status = ExitCode.NEGATIVE if failed else ExitCode.OK
     with keep_status(status):  # `chrono check | head -1` still fails a CI step with pipefail
-        _write(env, report, fmt, no_pager)
-    files = f"{report.files} file{'s' if report.files != 1 else ''}"
+        _write(env, report, fmt, use_color(color, env), no_pager)
     errors = f"{report.errors} error{'s' if report.errors != 1 else ''}"
     warnings = f"{report.warnings} warning{'s' if report.warnings != 1 else ''}"
     if fmt != "json" and len(report.problems) > LONG_REPORT:
         note(env, f"{'count':>7}  {'level':<7}  code")
         for code, severity, count in code_counts(report.problems):
             note(env, f"{count:>7}  {severity:<7}  {code}")
-    note(env, f"chrono check: {errors}, {warnings} in {files}")
+    note(env, f"chrono check: {errors}, {warnings} in {checked(report.paths, specs)}")
     return status
 
 
-def _write(env: Environment, report: Report, fmt: str, no_pager: bool) -> None:
+def _write(env: Environment, report: Report, fmt: str, colour: bool, no_pager: bool) -> None:
     if fmt == "json":
         from chrono.render.jsonout import array_lines
 
@@ -91,7 +93,9 @@ def _write(env: Environment, report: Report, fmt: str, no_pager: bool) -> None:
 
         write_lines(env, (annotation(problem) for problem in report.problems))
     else:
-        write_paged(env, (visible(problem.format()) + "\n" for problem in report.problems), no_pager)
+        from chrono.render.problems import line
+
+        write_paged(env, (line(problem, colour) for problem in report.problems), no_pager)
 
 
 def _codes(value: str | None) -> tuple[str, ...]:

@@ -15,8 +15,17 @@ STARTUP_LINES = {
 }
 
 
+class ShellChoice(click.Choice[str]):
+    """click's Choice, naming the shells in one sentence when none is given: click's own message
+    lists them one per line after a literal ``\\t``, which reads as a bug."""
+
+    def get_missing_message(self, param: click.Parameter, ctx: click.Context | None) -> str:
+        *first, last = self.choices
+        return f"Name the shell: {', '.join(first)} or {last} (for example 'chrono completion bash')."
+
+
 @click.command("completion")
-@click.argument("shell", type=click.Choice(sorted(STARTUP_LINES)))
+@click.argument("shell", type=ShellChoice(sorted(STARTUP_LINES)))
 @click.pass_obj
 def command(env: Environment, shell: str) -> None:
     """Print the completion script for SHELL; completes commands, options, and values from the
