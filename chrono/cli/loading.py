@@ -11,6 +11,7 @@ from chrono.cli.env import Environment
 from chrono.loading.dataset import load
 
 if TYPE_CHECKING:
+    from chrono.cli.options import FilterArgs
     from chrono.model import Chronology
     from chrono.questions.timeline import TimelineView
 
@@ -37,3 +38,15 @@ def load_chronology_for(ctx: click.Context, data: Sequence[str]) -> Chronology:
         env = Environment.from_system()
     specs = [spec for spec in (data or env.settings.data.value) if spec != "-"]
     return load(specs)
+
+
+def note_unmatched(env: Environment, chronology: Chronology, filters: FilterArgs) -> None:
+    """One stderr note for each --kind, --actor, --tag or --place value that no event has,
+    naming the nearest values some event has; the answer and its exit status are unchanged."""
+    if not (filters.kinds or filters.actors or filters.tags or filters.place):
+        return
+    from chrono.cli.output import note
+    from chrono.questions.vocabulary import unmatched
+
+    for miss in unmatched(chronology, filters.kinds, filters.actors, filters.tags, filters.place):
+        note(env, miss.message())

@@ -11,7 +11,6 @@ import contextlib
 import errno
 import gc
 import importlib
-import io
 import os
 import sys
 from collections.abc import Iterator, Sequence
@@ -85,6 +84,11 @@ class ChronoGroup(click.Group):
             from chrono.cli.settings import expand_alias
 
             args = expand_alias(list(args), env.settings, COMMANDS)
+        if args and args[0] not in COMMANDS and not args[0].startswith("-") and not ctx.resilient_parsing:
+            import difflib
+
+            close = difflib.get_close_matches(args[0], list(COMMANDS), n=1, cutoff=0.5)
+            ctx.fail(f"No such command '{args[0]}'." + (f" Did you mean '{close[0]}'?" if close else ""))
         return super().resolve_command(ctx, args)
 
     def invoke(self, ctx: click.Context) -> Any:
@@ -165,9 +169,7 @@ def run(
         except click.exceptions.Exit as exc:
             return exc.exit_code
         except click.ClickException as exc:
-            shown = _Captured()
-            exc.show(file=shown)  # then escaped: the message quotes the command line
-            _say(env, shown.getvalue().rstrip("\n"))
+            _say(env, usage_line(exc))  # escaped there: the message quotes the command line
             return ExitCode.USAGE
         except click.exceptions.Abort:  # click has ended the line already
             return ExitCode.INTERRUPTED
@@ -201,12 +203,19 @@ def run(
             return ExitCode.INTERNAL
 
 
-class _Captured(io.StringIO):
-    """Where click writes a usage error, to be escaped: a 'terminal', so that click keeps the
-    escape sequences of the command line it quotes (for ``visible``) instead of deleting some."""
+def usage_line(exc: click.ClickException) -> str:
+    """A usage error from click in chrono's one style: ``chrono: error: MESSAGE``, and where to
+    read more (``see 'chrono list --help'``), on one line, as chrono's own usage errors."""
+    context = getattr(exc, "ctx", None)
+    path = " ".join(["chrono", *context.command_path.split()[1:]]) if isinstance(context, click.Context) else ""
+    where = f" (see '{path} --help')" if path else ""
+    message = exc.format_message()
+    if isinstance(exc, click.NoSuchOption) and exc.possibilities:  # the nearest, as for a command
+        import difflib
 
-    def isatty(self) -> bool:
-        return True
+        close = difflib.get_close_matches(exc.option_name, exc.possibilities, n=1, cutoff=0.0)
+        message = f"No such option '{exc.option_name}'. Did you mean '{close[0]}'?"
+    return f"chrono: error: {message}{where}"
 
 
 # A full disk, a quota, a file too large, a failing device: the output's fault, not chrono's.

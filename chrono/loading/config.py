@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 
 from chrono.errors import DataError, Problem, Severity
 from chrono.loading.positions import scan
-from chrono.loading.tables import parse_toml
+from chrono.loading.syntax import parse_toml
 
 KEYS = ("data", "format", "color", "pager", "calendar", "alias")
 COLORS = ("auto", "always", "never")

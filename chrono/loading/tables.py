@@ -13,10 +13,9 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
-import tomli
-
 from chrono.dates.edtf import DateSpan, coerce_date, coerce_span, make_span
 from chrono.errors import DateError, Problem, Severity
+from chrono.loading.syntax import parse_toml
 from chrono.model import Actor, Chronology, Event, Origin, Source, build
 
 if TYPE_CHECKING:
@@ -81,18 +80,6 @@ class ParsedFile:
     def failed(cls, name: str, problems: Iterable[Problem]) -> ParsedFile:
         """A file that could not be read as text: no records, only its problems."""
         return cls(FileReport(name, "", list(problems)))
-
-
-def parse_toml(name: str, text: str) -> tuple[dict[str, Any] | None, Problem | None]:
-    """Parse TOML text; a syntax error becomes one located Problem."""
-    try:
-        return tomli.loads(text), None
-    except tomli.TOMLDecodeError as exc:
-        line, col = getattr(exc, "lineno", 1), getattr(exc, "colno", 1)
-        message = f"invalid TOML: {getattr(exc, 'msg', str(exc))}"
-        return None, Problem(name, line, col, Severity.ERROR, "toml", message)
-    except RecursionError:
-        return None, Problem(name, 1, 1, Severity.ERROR, "toml", "invalid TOML: nested too deeply")
 
 
 def parse_file(name: str, text: str) -> ParsedFile:

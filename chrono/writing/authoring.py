@@ -17,7 +17,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
-from chrono.dates.edtf import DateSpan, Precision, make_span, parse_date, parse_span
+from chrono.dates.edtf import DateSpan, Precision, make_span, parse_span
 from chrono.errors import DataError, DateError, UsageError
 
 # tomli-w escapes C0 controls and DEL; C1 controls and bidirectional overrides can only stand
@@ -210,6 +210,31 @@ class NewEvent:
     related: tuple[str, ...] = ()
     summary: str | None = None
     note: str | None = None
+    today: _dt.date | None = None  # for relative dates ('yesterday'); None: EDTF only
+
+
+def span_argument(text: str, today: _dt.date | None) -> DateSpan:
+    """A date as ``add --date`` takes it: EDTF as written, else every form a filter's date
+    argument takes ('today', 'last week', '19 July 2000'), resolved against ``today`` and
+    written as EDTF at its own precision (a day, a month, a year; a week as its days' interval)."""
+    try:
+        return parse_span(text)
+    except DateError:
+        if today is None:
+            raise
+    from chrono.dates.arguments import parse_date_arg
+
+    arg = parse_date_arg(text, today)
+    low, high = arg.lower, arg.upper
+    if low == high:
+        return parse_span(low.isoformat())
+    whole_year = (low.month, low.day, high.month, high.day) == (1, 1, 12, 31) and low.year == high.year
+    if arg.precision is Precision.YEAR and whole_year:
+        return parse_span(f"{low.year:04d}")
+    whole_month = low.day == 1 and (high + _dt.timedelta(days=1)).day == 1 and low.month == high.month
+    if arg.precision is Precision.MONTH and whole_month and low.year == high.year:
+        return parse_span(low.isoformat()[:7])
+    return parse_span(f"{low.isoformat()}/{high.isoformat()}")
 
 
 def event_table(new: NewEvent, chronology: Chronology, where: str) -> dict[str, Any]:
@@ -219,11 +244,12 @@ def event_table(new: NewEvent, chronology: Chronology, where: str) -> dict[str, 
     from chrono.questions.lookup import Miss, find
 
     try:
-        span = parse_span(new.date)
+        span = span_argument(new.date, new.today)
         if new.end is not None:
             if span.end is not None or span.open_end:
                 raise UsageError("give the end either in --date (A/B) or with --end", option="--end")
-            span = make_span(span.start, parse_date(new.end))
+            end = span_argument(new.end, new.today)
+            span = make_span(span.start, end.end or end.start)
     except DateError as exc:
         raise UsageError(str(exc), option="--date" if new.end is None else "--date/--end") from None
     if not KIND_RE.fullmatch(new.kind):

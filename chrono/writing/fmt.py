@@ -19,7 +19,8 @@ from dataclasses import dataclass, field, replace
 from typing import Any
 
 from chrono.errors import ChronoError, DataError, Severity
-from chrono.loading.tables import ACTOR_KEYS, EVENT_KEYS, SOURCE_KEYS, ParsedFile, parse_file, parse_toml
+from chrono.loading.syntax import parse_toml
+from chrono.loading.tables import ACTOR_KEYS, EVENT_KEYS, SOURCE_KEYS, ParsedFile, parse_file
 from chrono.writing.tomltext import WIDTH, comments, date_value, inline, key_text, value_text
 
 KEY_ORDER = {"event": EVENT_KEYS, "actor": ACTOR_KEYS, "source": SOURCE_KEYS}

@@ -5,14 +5,19 @@ from __future__ import annotations
 import click
 
 from chrono.cli.env import Environment
-from chrono.cli.options import complete
+from chrono.cli.options import complete, resolve_today, today_option
 from chrono.cli.output import write_lines
 
 
 @click.command("add")
 @click.option("--data", "path", required=True, metavar="FILE", help="The chronology file to append to.")
 @click.option(
-    "--date", "date", required=True, metavar="DATE", help="EDTF: 2024-06-19, 2024-06, 2024, 2024-06-19?, 2001/2003 ..."
+    "--date",
+    "date",
+    required=True,
+    metavar="DATE",
+    help="EDTF (2024-06-19, 2024-06, 2024-06-19?, 2001/2003) or any date list takes (today, yesterday, "
+    "'last week', '19 July 2000'), written as EDTF.",
 )
 @click.option("--end", metavar="DATE", help="The last day (same forms).")
 @click.option("--kind", required=True, metavar="KIND", help="A lowercase word: visit, summit, talks, treaty ...")
@@ -31,6 +36,7 @@ from chrono.cli.output import write_lines
 )
 @click.option("--summary", metavar="TEXT")
 @click.option("--note", metavar="TEXT")
+@today_option
 @click.pass_obj
 def command(
     env: Environment,
@@ -47,6 +53,7 @@ def command(
     related: tuple[str, ...],
     summary: str | None,
     note: str | None,
+    today: str | None,
 ) -> None:
     """Append one event to FILE and print its id.
 
@@ -60,8 +67,10 @@ def command(
     Examples:
       chrono add --data data/events.toml --date 2024-06-19 --kind document \\
           --title "Comprehensive Strategic Partnership treaty signed" --actor vladimir-putin
+      chrono add --data notes.toml --date yesterday --kind visit --title "Delegation arrives"
     """
     from chrono.writing.authoring import NewEvent, add_event
 
-    new = NewEvent(date, kind, title, end, ident, place, actors, tags, sources, related, summary, note)
+    day = resolve_today(today, env)
+    new = NewEvent(date, kind, title, end, ident, place, actors, tags, sources, related, summary, note, day)
     write_lines(env, [add_event(path, new) + "\n"])

@@ -7,7 +7,7 @@ from collections.abc import Iterable
 import click
 
 from chrono.cli.env import Environment
-from chrono.cli.loading import load_timeline
+from chrono.cli.loading import load_timeline, note_unmatched
 from chrono.cli.options import (
     FilterArgs,
     build_query,
@@ -68,6 +68,7 @@ def command(
         _sqlite(env, data, query, output, force)
         return
     timeline = load_timeline(env, data)
+    note_unmatched(env, timeline.chronology, filters)
     chronology = timeline.chronology
     events = timeline.select(query)
     if fmt == "ics":

@@ -7,7 +7,7 @@ import itertools
 import click
 
 from chrono.cli.env import Environment
-from chrono.cli.loading import load_timeline
+from chrono.cli.loading import load_timeline, note_unmatched
 from chrono.cli.options import (
     FilterArgs,
     build_query,
@@ -19,7 +19,8 @@ from chrono.cli.options import (
     today_option,
 )
 from chrono.cli.output import note, resolve_format, use_color, write_bytes, write_lines, write_paged
-from chrono.errors import UsageError
+from chrono.errors import ExitCode, UsageError
+from chrono.questions.query import Query
 from chrono.render.records import DEFAULT_FIELDS, parse_fields
 
 FORMATS = ("auto", "table", "tsv", "csv", "json", "jsonl", "ids")
@@ -37,6 +38,8 @@ FORMATS = ("auto", "table", "tsv", "csv", "json", "jsonl", "ids")
     help="Fields to show, by JSON key or extra.KEY, in every format (default for tsv/csv: date,id,kind,title).",
 )
 @click.option("--header", is_flag=True, help="Start tsv output with a header row.")
+@click.option("--count", is_flag=True, help="Print only the number of matching events.")
+@click.option("-q", "--quiet", is_flag=True, help="Print nothing; exit 1 when no event matched (as grep -q), else 0.")
 @click.pass_obj
 def command(
     env: Environment,
@@ -49,10 +52,12 @@ def command(
     fmt: str,
     fields: str | None,
     header: bool,
+    count: bool,
+    quiet: bool,
     color: str,
     no_pager: bool,
     calendar: str,
-) -> None:
+) -> int:
     """List events, filtered and sorted.
 
     \b
@@ -61,16 +66,19 @@ def command(
       chrono list --kind summit --actor putin --format json | jq -r '.[].title'
     """
     query = build_query(filters, resolve_today(today, env), sort, reverse, limit)
+    if count or quiet:
+        return _count(env, data, filters, query, quiet)
     fmt = resolve_format(fmt, env, terminal="table", plain="tsv")
     try:
         chosen = parse_fields(fields) if fields or fmt in ("tsv", "csv") else None
     except ValueError as exc:
         raise UsageError(str(exc), option="--fields") from None
     timeline = load_timeline(env, data)
+    note_unmatched(env, timeline.chronology, filters)
     if fmt == "tsv" and chosen == DEFAULT_FIELDS:  # the commonest case: lines as bytes
         heading = [("\t".join(DEFAULT_FIELDS) + "\n").encode()] if header else []
         write_bytes(env, itertools.chain(heading, timeline.default_lines(query)))
-        return
+        return ExitCode.OK
     chronology = timeline.chronology
     events = timeline.select(query)
     if fmt == "table":
@@ -101,3 +109,15 @@ def command(
             write_lines(env, plain.csv_lines(events, chronology, chosen or ()))
         else:
             write_lines(env, plain.tsv_lines(events, chronology, chosen or (), header))
+    return ExitCode.OK
+
+
+def _count(env: Environment, data: tuple[str, ...], filters: FilterArgs, query: Query, quiet: bool) -> int:
+    """``--count``: the number of matching events; ``-q``: nothing, and exit 1 when none matched."""
+    timeline = load_timeline(env, data)
+    note_unmatched(env, timeline.chronology, filters)
+    events = timeline.select(query)
+    if quiet:
+        return ExitCode.OK if next(events, None) is not None else ExitCode.NEGATIVE
+    write_lines(env, [f"{sum(1 for _ in events)}\n"])
+    return ExitCode.OK

@@ -8,7 +8,7 @@ from typing import Any
 import click
 
 from chrono.cli.env import Environment
-from chrono.cli.loading import load_timeline
+from chrono.cli.loading import load_timeline, note_unmatched
 from chrono.cli.options import (
     FilterArgs,
     build_query,
@@ -57,6 +57,7 @@ def command(
     group = _group(by)
     query = build_query(filters, resolve_today(today, env))
     timeline = load_timeline(env, data)
+    note_unmatched(env, timeline.chronology, filters)
     events = list(timeline.select(query))
     fmt = resolve_format(fmt, env, terminal="table", plain="tsv")
     from chrono.render import statsview

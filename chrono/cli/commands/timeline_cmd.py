@@ -5,7 +5,7 @@ from __future__ import annotations
 import click
 
 from chrono.cli.env import Environment
-from chrono.cli.loading import load_timeline
+from chrono.cli.loading import load_timeline, note_unmatched
 from chrono.cli.options import (
     FilterArgs,
     build_query,
@@ -60,6 +60,7 @@ def command(
     day = resolve_today(today, env)
     query = build_query(filters, day)
     timeline = load_timeline(env, data)
+    note_unmatched(env, timeline.chronology, filters)
     events = list(timeline.select(query))
     start, end = query.bounds()
     from chrono.render.timeline import draw, plain
