@@ -46,7 +46,9 @@ def main(argv: list[str]) -> int:
     with tempfile.TemporaryDirectory() as config, tempfile.TemporaryDirectory() as cache:
         environ = docexamples.environment(Path(config), Path(cache))
         total = sum(update(page, environ) for page in pages)
-    print(f"{total} examples updated", file=sys.stderr)
+    page = docexamples.FORMATS_PAGE
+    page.write_text(docexamples.with_format_table(page.read_text(encoding="utf-8")), encoding="utf-8")
+    print(f"{total} examples updated; the table of formats written", file=sys.stderr)
     return 0
 
 

@@ -161,3 +161,17 @@ def mismatch(example: Example, actual: str) -> str | None:
         tofile="actual output",
     )
     return f"$ {example.command}\n" + "".join(diff)
+
+
+FORMATS_PAGE = REPO / "docs" / "output-contract.md"
+FORMATS_START = "<!-- the formats: written by scripts/update_doc_examples.py from chrono/render/formats.py -->\n"
+FORMATS_END = "<!-- end of the formats -->\n"
+
+
+def with_format_table(text: str) -> str:
+    """The page with its table of formats as the format registry declares it."""
+    from chrono.render.formats import markdown_table
+
+    head, _, rest = text.partition(FORMATS_START)
+    _, _, tail = rest.partition(FORMATS_END)
+    return f"{head}{FORMATS_START}\n{markdown_table()}\n{FORMATS_END}{tail}"

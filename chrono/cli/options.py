@@ -37,7 +37,6 @@ class SharedOption(click.Option):
 HELP = {
     "--data": "A TOML file, a directory of *.toml, a bundled chronology's name, or - for stdin. Repeatable.",
     "--today": "Use DATE as today (env CHRONO_TODAY), for reproducible output.",
-    "--format": "Output format; auto, where offered: drawn for a terminal, plain text when piped.",
     "--color": "Colour in terminal output; auto honours NO_COLOR and FORCE_COLOR.",
     "--no-pager": "Do not page output taller than the terminal.",
     "--calendar": (
@@ -126,23 +125,45 @@ def today_option(func: F) -> F:
     )(func)
 
 
-def format_option(choices: tuple[str, ...], *, required: bool = False) -> Callable[[F], F]:
-    """``--format`` with these choices; the configuration's ``format`` when it is one of them."""
+def format_option(command: str) -> Callable[[F], F]:
+    """``--format`` with the choices the format registry declares for ``command``; required
+    where the command has no ``auto``; the configuration's ``format`` when it is one of them."""
+    from chrono.render import formats
+
+    required = command not in formats.AUTO
 
     def decorate(func: F) -> F:
         return click.option(
             "--format",
             "fmt",
             cls=SharedOption,
-            type=click.Choice(choices),
+            type=click.Choice(formats.offered(command)),
             required=required,
             default=None if required else "auto",
             show_default=not required,
             callback=_setting("format"),
-            help=HELP["--format"],
+            shell_complete=_complete_format(command),
+            help=formats.help_text(command),
         )(func)
 
     return decorate
+
+
+def _complete_format(command: str) -> Callable[[click.Context, click.Parameter, str], Any]:
+    """Completion of ``--format``: the command's formats, each with what it is."""
+
+    def callback(ctx: click.Context, param: click.Parameter, incomplete: str) -> Any:
+        from click.shell_completion import CompletionItem
+
+        from chrono.render import formats
+
+        helps = {fmt.name: fmt.help for fmt in formats.FORMATS}
+        helps["auto"] = formats.help_text(command)
+        return [
+            CompletionItem(name, help=helps[name]) for name in formats.offered(command) if name.startswith(incomplete)
+        ]
+
+    return callback
 
 
 def color_option(func: F) -> F:
@@ -167,9 +188,10 @@ def pager_option(func: F) -> F:
 
 
 def output_options(
-    formats: tuple[str, ...] = (), *, color: bool = True, pager: bool = True, calendar: bool = False
+    command: str = "", *, color: bool = True, pager: bool = True, calendar: bool = False
 ) -> Callable[[F], F]:
-    """The output options a command offers, in one order: ``--format`` (when there is a choice),
+    """The output options a command offers, in one order: ``--format`` (for a ``command`` of the
+    format registry),
     ``--color``, ``--no-pager`` and ``--calendar``; the command receives ``fmt``, ``color``,
     ``no_pager`` and ``calendar`` for those it asked for."""
 
@@ -180,8 +202,8 @@ def output_options(
             func = pager_option(func)
         if color:
             func = color_option(func)
-        if formats:
-            func = format_option(formats)(func)
+        if command:
+            func = format_option(command)(func)
         return func
 
     return decorate

@@ -209,3 +209,55 @@ def note(env: Environment, message: str) -> None:
     from chrono.escape import visible
 
     env.stderr.write(visible(message) + "\n")
+
+
+def emit(
+    env: Environment,
+    command: str,
+    name: str,
+    answer: object,
+    *,
+    color: str = "never",
+    no_pager: bool = False,
+    calendar: str = "gregorian",
+    output: str | None = None,
+) -> None:
+    """Render a command's answer in the format ``--format NAME`` chose (``auto`` decided
+    here) through the format registry, and write it: to ``output`` (``-o``) whole, else to
+    stdout as it is produced, paged on a terminal. Notes the renderer made (a count, what was
+    left out) go to stderr after the output."""
+    from chrono.render import formats
+    from chrono.render.views import Look
+
+    fmt, chosen = formats.choose(command, name, env.stdout_isatty)
+    notes: list[str] = []
+    colour = chosen.drawing and use_color(color, env)
+    look = Look(env.width, colour, calendar == "juche", env.environ, notes.append)
+    produced = formats.renderer(chosen)(answer, look)
+    if fmt.to_file:
+        _to_file(produced, output, name)
+    elif output is not None and output != "-":
+        from chrono.writing.files import write_output
+
+        write_output(output, b"".join(p if isinstance(p, bytes) else p.encode("utf-8") for p in produced))
+    else:
+        stream = iter(produced)
+        first = next(stream, None)
+        if isinstance(first, bytes):
+            write_bytes(env, itertools.chain([first], stream))
+        elif first is not None:
+            write_paged(env, itertools.chain([first], stream), no_pager, drawing=chosen.drawing)
+    for line in notes:
+        note(env, line)
+
+
+def _to_file(write: Any, output: str | None, name: str) -> None:
+    """A format that is only a file (a database): written to ``-o FILE``, never to stdout."""
+    from chrono.errors import SourceError, UsageError
+
+    if output is None or output == "-":
+        raise UsageError(f"{name} output is a file: give -o FILE", option=f"--format {name}")
+    try:
+        write(output)
+    except OSError as exc:
+        raise SourceError(f"cannot write '{output}': {exc.strerror or exc}") from None

@@ -3,10 +3,13 @@
 from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from chrono.questions.diff import Change, Op
 from chrono.render.plain import tsv_value
+
+if TYPE_CHECKING:
+    from chrono.render.views import DiffAnswer, Look
 
 
 def tsv_lines(changes: Sequence[Change]) -> Iterator[str]:
@@ -90,3 +93,17 @@ def terminal_lines(changes: Sequence[Change], colour: bool, files: bool = False)
                 before = shown(change.new if op is Op.ADDED else change.old)
                 yield paint(f"  {mark} {ident}  {before}", style, colour) + where(change) + "\n"
         yield "\n"
+
+
+def diff_text(answer: DiffAnswer, look: Look) -> Iterator[str]:
+    """``diff --format text``: the changes grouped, in colour (``--stat``: the counts line)."""
+    if answer.stat:
+        return iter([stat_line(answer.changes) + "\n"])
+    return terminal_lines(answer.changes, look.colour, files=answer.files) if answer.changes else iter(())
+
+
+def diff_tsv(answer: DiffAnswer, look: Look) -> Iterator[str]:
+    """``diff --format tsv`` (``--stat``: the counts line)."""
+    if answer.stat:
+        return iter([stat_line(answer.changes) + "\n"])
+    return tsv_lines(answer.changes)

@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import datetime as _dt
-from typing import Any
+from collections.abc import Iterator
+from typing import TYPE_CHECKING, Any
 
 from chrono.dates.edtf import DateSpan
 from chrono.dates.intervals import ago
@@ -11,6 +12,9 @@ from chrono.model import Chronology, Event, Source
 from chrono.questions.lookup import links
 from chrono.render.jsonout import strict_json
 from chrono.render.records import FIELD_NAMES, record
+
+if TYPE_CHECKING:
+    from chrono.render.views import Look, ShowAnswer
 
 
 def span_text(when: DateSpan) -> str:
@@ -90,3 +94,12 @@ def _source_record(ref: str, source: Source | None) -> dict[str, Any]:
 
 def _brief(event: Event) -> dict[str, str]:
     return {"id": event.id, "date": event.when.edtf, "title": event.title}
+
+
+def show_text(answer: ShowAnswer, look: Look) -> Iterator[str]:
+    """``show --format text``: 'key: value' lines (escaped as in TSV), a blank line between events."""
+    from chrono.escape import tsv
+
+    for index, event in enumerate(answer.events):
+        facts = rows(event, answer.chronology, answer.today, answer.aliases, look.juche)
+        yield ("\n" if index else "") + "".join(f"{tsv(k)}: {tsv(v)}\n" for k, v in facts)

@@ -6,8 +6,14 @@ become %25, %0D and %0A; in a property value ':' and ',' are escaped too, as %3A
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from typing import TYPE_CHECKING
+
 from chrono.errors import Problem, Severity
 from chrono.escape import visible
+
+if TYPE_CHECKING:
+    from chrono.render.views import CheckAnswer, Look
 
 _DATA = {ord("%"): "%25", ord("\r"): "%0D", ord("\n"): "%0A"}
 _PROPERTY = {**_DATA, ord(":"): "%3A", ord(","): "%2C"}
@@ -36,3 +42,8 @@ def annotation(problem: Problem) -> str:
     )
     # GitHub's escapes first, then any other control character shown as an escape (never raw).
     return f"::{command} {properties}::{visible(escape_data(problem.message))}\n"
+
+
+def check_github(answer: CheckAnswer, look: Look) -> Iterator[str]:
+    """``check --format github``: one workflow command per problem."""
+    return (annotation(problem) for problem in answer.report.problems)

@@ -9,10 +9,14 @@ from __future__ import annotations
 
 import html
 from collections.abc import Iterable, Iterator
+from typing import TYPE_CHECKING
 
 from chrono.escape import visible, web_url
 from chrono.model import Chronology, Event
 from chrono.render.palette import KIND_COLOURS, kind_style
+
+if TYPE_CHECKING:
+    from chrono.render.views import ExportAnswer, Look
 
 CSS = """
 :root { --ink: #1d232a; --muted: #5b6570; --rule: #d5dbe1; --paper: #fff; }
@@ -116,3 +120,8 @@ def _event(event: Event, chronology: Chronology) -> str:
         parts.append(f'<ul class="sources">{"".join(items)}</ul>')
     parts.append("</li>\n")
     return "".join(parts)
+
+
+def export_html(answer: ExportAnswer, look: Look) -> Iterator[str]:
+    """``export --format html``."""
+    return page(answer.events, answer.chronology, answer.title)

@@ -7,12 +7,16 @@ left out and counted, so the command can say so.
 from __future__ import annotations
 
 import datetime as _dt
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
+from typing import TYPE_CHECKING
 
 from chrono.dates.edtf import Precision
 from chrono.errors import UsageError
 from chrono.escape import visible
 from chrono.model import Chronology, Event
+
+if TYPE_CHECKING:
+    from chrono.render.views import ExportAnswer, Look
 
 
 def placeable(event: Event) -> bool:
@@ -83,3 +87,11 @@ def render(events: Iterable[Event], chronology: Chronology, stamp: _dt.date, yea
             item.add("rrule", yearly_rule(event.when.earliest))
         calendar.add_component(item)
     return calendar.to_ical(), left_out
+
+
+def export_ics(answer: ExportAnswer, look: Look) -> Iterator[str]:
+    """``export --format ics``; the events left out for want of a day are counted on stderr."""
+    payload, left_out = render(answer.events, answer.chronology, answer.today, answer.yearly)
+    if left_out:
+        look.note(f"chrono: left out {left_out} event{'s' if left_out != 1 else ''} not known to the day")
+    yield payload.decode("utf-8")

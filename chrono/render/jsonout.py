@@ -10,9 +10,21 @@ from __future__ import annotations
 import json
 import math
 from collections.abc import Callable, Iterable, Iterator
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from chrono.escape import json_safe
+
+if TYPE_CHECKING:
+    from chrono.render.views import (
+        AnniversariesAnswer,
+        BetweenAnswer,
+        CheckAnswer,
+        DiffAnswer,
+        ListAnswer,
+        Look,
+        ShowAnswer,
+        StatsAnswer,
+    )
 
 
 def dumps(value: Any, indent: int | None = None) -> str:
@@ -59,3 +71,69 @@ def jsonl_lines(items: Iterable[Any]) -> Iterator[str]:
     """One JSON object per line."""
     for item in items:
         yield dumps(item) + "\n"
+
+
+# The renderers of the format registry (chrono.render.formats) that write JSON.
+
+
+def _records(answer: ListAnswer) -> Iterator[dict[str, Any]]:
+    from chrono.render.records import FIELD_NAMES, record
+
+    chronology, keys = answer.timeline.chronology, answer.fields or FIELD_NAMES
+    return (record(event, chronology, keys) for event in answer.timeline.select(answer.query))
+
+
+def list_json(answer: ListAnswer, look: Look) -> Iterator[str]:
+    """``list --format json``: an array of event records."""
+    return array_lines(_records(answer))
+
+
+def list_jsonl(answer: ListAnswer, look: Look) -> Iterator[str]:
+    """``list --format jsonl``: one event record per line."""
+    return jsonl_lines(_records(answer))
+
+
+def show_json(answer: ShowAnswer, look: Look) -> Iterator[str]:
+    """``show --format json``: an array of the events found, sources and links included."""
+    from chrono.render.details import show_record
+
+    return array_lines(show_record(event, answer.chronology) for event in answer.events)
+
+
+def between_json(answer: BetweenAnswer, look: Look) -> Iterator[str]:
+    """``between --format json``: both ends and the shortest and longest interval."""
+    yield dumps(answer.record) + "\n"
+
+
+def anniversaries_json(answer: AnniversariesAnswer, look: Look) -> Iterator[str]:
+    """``anniversaries --format json``."""
+    records = (
+        {"anniversary": a.label, "years": a.years, "round": a.round, "precision": a.precision.label,
+         "id": a.event.id, "date": a.event.when.edtf, "title": a.event.title}
+        for a in answer.found
+    )  # fmt: skip
+    return array_lines(records)
+
+
+def stats_json(answer: StatsAnswer, look: Look) -> Iterator[str]:
+    """``stats --format json``: the counts, the summary or the gaps as one document."""
+    yield dumps(answer.payload, indent=2) + "\n"
+
+
+def check_json(answer: CheckAnswer, look: Look) -> Iterator[str]:
+    """``check --format json``: an array of problems."""
+    records = (
+        {"path": p.path, "line": p.line, "col": p.col, "severity": p.severity.value, "code": p.code,
+         "message": p.message}
+        for p in answer.report.problems
+    )  # fmt: skip
+    return array_lines(records)
+
+
+def diff_json(answer: DiffAnswer, look: Look) -> Iterator[str]:
+    """``diff --format json``: an array of changes (``--stat``: the counts line)."""
+    from chrono.render.changes import record, stat_line
+
+    if answer.stat:
+        return iter([stat_line(answer.changes) + "\n"])
+    return array_lines(record(change) for change in answer.changes)

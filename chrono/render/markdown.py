@@ -4,9 +4,13 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Iterator
+from typing import TYPE_CHECKING
 
 from chrono.escape import visible, web_url
 from chrono.model import Chronology, Event
+
+if TYPE_CHECKING:
+    from chrono.render.views import ExportAnswer, Look
 
 _SPECIAL_RE = re.compile(r"([\\`*_{}\[\]<>()#+!|~])")
 
@@ -59,3 +63,8 @@ def _entry(event: Event, chronology: Chronology, cited: dict[str, None]) -> str:
     if event.note:
         body += f"  *Note:* {escape(event.note)}\n"
     return body
+
+
+def export_markdown(answer: ExportAnswer, look: Look) -> Iterator[str]:
+    """``export --format markdown``."""
+    return lines(answer.events, answer.chronology, answer.title)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
+from typing import TYPE_CHECKING
 
 from rich import box
 from rich.table import Table
@@ -12,6 +13,9 @@ from chrono.escape import visible
 from chrono.questions.anniversaries import Anniversary, ordinal
 from chrono.render.columns import Column, Styled, header_lines, row_lines, share, widest
 from chrono.render.palette import kind_style
+
+if TYPE_CHECKING:
+    from chrono.render.views import AnniversariesAnswer, Look, ShowAnswer
 
 # A rounded box without a line between the key and value columns.
 FACTS_BOX = box.Box("╭──╮\n│  │\n├──┤\n│  │\n├──┤\n├──┤\n│  │\n╰──╯\n")
@@ -69,3 +73,19 @@ def anniversary_lines(found: Sequence[Anniversary], width: int, colour: bool, ju
     yield from header_lines(shape, colour)
     for row in rows:
         yield from row_lines(shape, row, colour)
+
+
+def anniversaries_table(answer: AnniversariesAnswer, look: Look) -> Iterator[str]:
+    """``anniversaries --format table``."""
+    return anniversary_lines(answer.found, look.width, look.colour, look.juche)
+
+
+def show_panels(answer: ShowAnswer, look: Look) -> Iterator[str]:
+    """``show --format panel``: one panel per event, each drawn and written before the next."""
+    from chrono.render.details import rows
+    from chrono.render.terminal import drawn_lines
+
+    panels = (
+        event_panel(rows(e, answer.chronology, answer.today, answer.aliases, look.juche), e.kind) for e in answer.events
+    )
+    return drawn_lines(panels, look)

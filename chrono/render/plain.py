@@ -4,14 +4,18 @@ from __future__ import annotations
 
 import csv
 import io
+import itertools
 from collections.abc import Callable, Iterable, Iterator
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from chrono.escape import csv_text, tsv
 from chrono.model import Chronology, Event
 from chrono.questions.timeline import default_line
 from chrono.render.jsonout import strict_json
 from chrono.render.records import DEFAULT_FIELDS, record
+
+if TYPE_CHECKING:
+    from chrono.render.views import AnniversariesAnswer, BetweenAnswer, ListAnswer, Look
 
 LIST_SEPARATOR = "; "
 
@@ -73,3 +77,38 @@ def id_lines(events: Iterable[Event]) -> Iterator[str]:
     """One id per line, for xargs."""
     for event in events:
         yield event.id + "\n"
+
+
+# The renderers of the format registry (chrono.render.formats) that write plain lines.
+
+
+def list_tsv(answer: ListAnswer, look: Look) -> Iterator[str] | Iterator[bytes]:
+    """``list --format tsv``; the default fields come as bytes straight from the timeline."""
+    fields = answer.fields or DEFAULT_FIELDS
+    if fields == DEFAULT_FIELDS:  # the commonest case: lines as bytes
+        heading = [("\t".join(DEFAULT_FIELDS) + "\n").encode()] if answer.header else []
+        return itertools.chain(heading, answer.timeline.default_lines(answer.query))
+    events = answer.timeline.select(answer.query)
+    return tsv_lines(events, answer.timeline.chronology, fields, answer.header)
+
+
+def list_csv(answer: ListAnswer, look: Look) -> Iterator[str]:
+    """``list --format csv``."""
+    events = answer.timeline.select(answer.query)
+    return csv_lines(events, answer.timeline.chronology, answer.fields or DEFAULT_FIELDS)
+
+
+def list_ids(answer: ListAnswer, look: Look) -> Iterator[str]:
+    """``list --format ids``."""
+    return id_lines(answer.timeline.select(answer.query))
+
+
+def anniversaries_tsv(answer: AnniversariesAnswer, look: Look) -> Iterator[str]:
+    """``anniversaries --format tsv``: label, years, id, title."""
+    for a in answer.found:
+        yield f"{a.label}\t{a.years}\t{a.event.id}\t{tsv(a.event.title)}\n"
+
+
+def between_text(answer: BetweenAnswer, look: Look) -> Iterator[str]:
+    """``between``: the interval in words, or one number (or MIN..MAX) with ``--unit``."""
+    yield (answer.words if answer.in_unit is None else answer.in_unit) + "\n"

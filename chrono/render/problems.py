@@ -7,9 +7,15 @@ severity, as ruff, flake8 and gcc do.
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from typing import TYPE_CHECKING
+
 from chrono.errors import Problem, Severity
 from chrono.escape import visible
 from chrono.render.palette import paint
+
+if TYPE_CHECKING:
+    from chrono.render.views import CheckAnswer, Look
 
 SEVERITY_STYLE = {Severity.ERROR: "red", Severity.WARNING: "yellow"}
 
@@ -29,3 +35,9 @@ def checked(paths: tuple[str, ...], specs: list[str], most: int = 3) -> str:
     if len(paths) <= most:
         return ", ".join(paths)
     return f"{len(paths)} files of {', '.join(specs)}"
+
+
+def check_text(answer: CheckAnswer, look: Look) -> Iterator[str]:
+    """``check --format text``: one line per problem, the severity coloured on a terminal."""
+    for problem in answer.report.problems:
+        yield line(problem, look.colour)

@@ -8,8 +8,11 @@ a repeated name gets ``_2``, ``_3`` so that no value is lost.
 from __future__ import annotations
 
 import math
-from collections.abc import Iterable, Iterator, Sequence
-from typing import Any
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from chrono.render.views import ExportAnswer, Look, SqlAnswer
 
 
 def _value(value: Any) -> Any:
@@ -86,3 +89,46 @@ def table(columns: Sequence[str], rows: Iterable[Sequence[Any]]) -> Any:
             cells.append(Text(visible(shown), style="dim" if value is None else ""))
         drawn.add_row(*cells)
     return drawn
+
+
+def sql_table(answer: SqlAnswer, look: Look) -> Iterator[str]:
+    """``sql --format table``: a rich table, then the count of rows on stderr."""
+    from chrono.render.terminal import drawn_lines
+
+    rows = list(answer.rows)
+    yield from drawn_lines([table(answer.columns, rows)], look)
+    look.note(f"{len(rows)} row{'s' if len(rows) != 1 else ''}")
+
+
+def sql_tsv(answer: SqlAnswer, look: Look) -> Iterator[str]:
+    """``sql --format tsv``."""
+    return tsv_lines(answer.columns, answer.rows, answer.header)
+
+
+def sql_csv(answer: SqlAnswer, look: Look) -> Iterator[str]:
+    """``sql --format csv``."""
+    return csv_lines(answer.columns, answer.rows)
+
+
+def sql_json(answer: SqlAnswer, look: Look) -> Iterator[str]:
+    """``sql --format json``: an array of row objects."""
+    from chrono.render.jsonout import array_lines
+
+    return array_lines(records(answer.columns, answer.rows))
+
+
+def sql_jsonl(answer: SqlAnswer, look: Look) -> Iterator[str]:
+    """``sql --format jsonl``: one row object per line."""
+    from chrono.render.jsonout import jsonl_lines
+
+    return jsonl_lines(records(answer.columns, answer.rows))
+
+
+def export_sqlite(answer: ExportAnswer, look: Look) -> Callable[[str], None]:
+    """``export --format sqlite``: what writes the tables of ``chrono sql`` to a database file."""
+    from chrono.loading.dataset import resolve_inputs
+    from chrono.sql import database as sqldb
+
+    events = list(answer.events)
+    named = {s.name: s.path for s in resolve_inputs(list(answer.inputs)) if s.path}
+    return lambda path: sqldb.build_file(path, answer.chronology, events, named)

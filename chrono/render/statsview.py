@@ -3,10 +3,13 @@
 from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from chrono.escape import visible
 from chrono.questions.stats import Gap, Summary
+
+if TYPE_CHECKING:
+    from chrono.render.views import Look, StatsAnswer
 
 BAR_WIDTH = 40
 
@@ -104,3 +107,16 @@ def table_lines(
         yield from header_lines(shape, colour)
     for row_cells in drawn:
         yield from row_lines(shape, row_cells, colour)
+
+
+def stats_table(answer: StatsAnswer, look: Look) -> Iterator[str]:
+    """``stats --format table``: under its title, with bars for counts."""
+    return table_lines(answer.rows, answer.bars, answer.title, look.width, look.colour, answer.headers)
+
+
+def stats_tsv(answer: StatsAnswer, look: Look) -> Iterator[str]:
+    """``stats --format tsv``: the rows, cells escaped as in TSV."""
+    from chrono.escape import tsv
+
+    for row in answer.rows:
+        yield "\t".join(tsv(cell) for cell in row) + "\n"

@@ -13,13 +13,16 @@ terminal raw.
 from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
-from typing import NamedTuple
+from typing import TYPE_CHECKING, NamedTuple
 
 from chrono.dates.edtf import DateSpan
 from chrono.escape import visible
 from chrono.model import Chronology, Event
 from chrono.render.columns import Cell, Column, Styled, clamp, fold, header_lines, row_lines, share, widest
 from chrono.render.palette import kind_style
+
+if TYPE_CHECKING:
+    from chrono.render.views import ListAnswer, Look
 
 MIN_TITLE = 12
 TITLE_ROOM = 40  # below this, ids move under their dates
@@ -203,3 +206,15 @@ def _text(value: object) -> str:
 
         return json.dumps(value, ensure_ascii=False, default=str)
     return value if isinstance(value, str) else str(value)
+
+
+def list_table(answer: ListAnswer, look: Look) -> Iterator[str]:
+    """``list --format table``: the events drawn row by row, then their count on stderr."""
+    shown = list(answer.timeline.select(answer.query))
+    if answer.fields:
+        chronology = answer.timeline.chronology
+        yield from field_lines(shown, chronology, answer.fields, look.width, look.colour, look.juche)
+    else:
+        every = [event.id for event in answer.timeline.chronology.events]
+        yield from table_lines(shown, look.width, look.colour, look.juche, every)
+    look.note(f"{len(shown)} event{'s' if len(shown) != 1 else ''}")

@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
-from typing import TextIO
+from collections.abc import Iterable, Iterator, Mapping
+from typing import TYPE_CHECKING, TextIO
 
 from rich.console import Console
+
+if TYPE_CHECKING:
+    from chrono.render.views import Look
 
 _IGNORED_ENV = ("NO_COLOR", "FORCE_COLOR", "COLUMNS", "LINES", "TTY_COMPATIBLE", "TTY_INTERACTIVE")
 
@@ -29,3 +32,15 @@ def make_console(stream: TextIO, *, color: bool, width: int, environ: Mapping[st
         soft_wrap=False,
         _environ=environ,
     )
+
+
+def drawn_lines(renderables: Iterable[object], look: Look) -> Iterator[str]:
+    """rich renderables drawn one at a time, as lines: the first reaches the terminal (or the
+    pager) before the last is drawn."""
+    import io
+
+    console = make_console(io.StringIO(), color=look.colour, width=look.width, environ=look.environ)
+    for renderable in renderables:
+        with console.capture() as captured:
+            console.print(renderable)
+        yield from captured.get().splitlines(keepends=True)

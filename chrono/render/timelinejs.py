@@ -8,11 +8,14 @@ reads an export back without loss.
 from __future__ import annotations
 
 import html
-from collections.abc import Iterable
-from typing import Any
+from collections.abc import Iterable, Iterator
+from typing import TYPE_CHECKING, Any
 
 from chrono.dates.edtf import PartialDate, Precision
 from chrono.model import Chronology, Event
+
+if TYPE_CHECKING:
+    from chrono.render.views import ExportAnswer, Look
 
 
 def _date(date: PartialDate) -> dict[str, str]:
@@ -63,3 +66,10 @@ def document(events: Iterable[Event], chronology: Chronology, title: str = "Chro
         "events": items,
         "chrono": {"sources": sources, "actors": actors},
     }
+
+
+def export_timelinejs(answer: ExportAnswer, look: Look) -> Iterator[str]:
+    """``export --format timelinejs``: one indented JSON document."""
+    from chrono.render.jsonout import dumps
+
+    yield dumps(document(answer.events, answer.chronology, answer.title), indent=2) + "\n"

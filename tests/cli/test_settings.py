@@ -15,6 +15,7 @@ import pytest
 from chrono.cli import options
 from chrono.cli.main import COMMANDS, cli
 from chrono.cli.settings import resolve
+from chrono.render import formats
 from tests.cli.test_conveniences import _pager_script, complete
 from tests.cli.test_process import base_env, in_pty
 from tests.conftest import FIXTURES, Invoke
@@ -295,9 +296,10 @@ def test_shared_options_come_from_one_definition(name: str) -> None:
     assert set(declared) == EXPECTED[name]
     for opt, param in declared.items():
         assert isinstance(param, options.SharedOption), (name, opt)
-        assert param.help == options.HELP[opt], (name, opt)
-    if "--format" in declared:
-        assert len(getattr(declared["--format"].type, "choices", ())) > 1
+        expected = formats.help_text(name) if opt == "--format" else options.HELP[opt]
+        assert param.help == expected, (name, opt)
+    if "--format" in declared:  # the choices are the registry's, in its order
+        assert tuple(getattr(declared["--format"].type, "choices", ())) == formats.offered(name)
 
 
 def test_timeline_accepts_no_pager(invoke: Invoke) -> None:

@@ -16,10 +16,10 @@ from chrono.cli.options import (
     resolve_today,
     today_option,
 )
-from chrono.cli.output import resolve_format, use_color, write_lines, write_paged
+from chrono.cli.output import emit
 from chrono.errors import UsageError
-from chrono.escape import tsv
 from chrono.questions.anniversaries import anniversaries, window
+from chrono.render.views import AnniversariesAnswer
 
 
 @click.command("anniversaries")
@@ -29,7 +29,7 @@ from chrono.questions.anniversaries import anniversaries, window
 @data_option
 @filter_options_without_dates
 @today_option
-@output_options(("auto", "table", "tsv", "json"), calendar=True)
+@output_options("anniversaries", calendar=True)
 @click.pass_obj
 def command(
     env: Environment,
@@ -67,21 +67,5 @@ def command(
     query = build_query(filters, day)
     events = load_timeline(env, data).select(query)
     found = anniversaries(events, lo, hi)
-    fmt = resolve_format(fmt, env, terminal="table", plain="tsv")
-    if fmt == "table":
-        from chrono.render.panels import anniversary_lines
-
-        write_paged(
-            env, anniversary_lines(found, env.width, use_color(color, env), calendar == "juche"), no_pager, drawing=True
-        )
-    elif fmt == "json":
-        from chrono.render.jsonout import array_lines
-
-        records = (
-            {"anniversary": a.label, "years": a.years, "round": a.round, "precision": a.precision.label,
-             "id": a.event.id, "date": a.event.when.edtf, "title": a.event.title}
-            for a in found
-        )  # fmt: skip
-        write_lines(env, array_lines(records))
-    else:
-        write_lines(env, (f"{a.label}\t{a.years}\t{a.event.id}\t{tsv(a.event.title)}\n" for a in found))
+    answer = AnniversariesAnswer(found)
+    emit(env, "anniversaries", fmt, answer, color=color, no_pager=no_pager, calendar=calendar)

@@ -11,12 +11,13 @@ import click
 from chrono.cli.env import Environment
 from chrono.cli.loading import load_timeline
 from chrono.cli.options import complete, data_option, output_options, resolve_today, today_option
-from chrono.cli.output import write_lines
+from chrono.cli.output import emit
 from chrono.dates.arguments import parse_date_arg
 from chrono.dates.intervals import interval
 from chrono.errors import DateError, NotFoundError, UsageError
 from chrono.model import Chronology
 from chrono.questions.lookup import Miss, find
+from chrono.render.views import BetweenAnswer
 
 UNITS = ("days", "weeks", "months", "years")
 
@@ -62,7 +63,7 @@ def _endpoint(
 @click.option("--unit", type=click.Choice(UNITS), help="Print one number (or MIN..MAX) in this unit.")
 @data_option
 @today_option
-@output_options(("auto", "text", "json"), color=False, pager=False)
+@output_options("between", color=False, pager=False)
 @click.pass_obj
 def command(
     env: Environment,
@@ -94,18 +95,12 @@ def command(
     a_lo, a_hi, a_info = _endpoint(a, from_end, day, load, "--from-end")
     b_lo, b_hi, b_info = _endpoint(b, to_end, day, load, "--to-end")
     result = interval(a_lo, a_hi, b_lo, b_hi)
-    if fmt == "json":
-        from chrono.render.jsonout import dumps
-
-        payload = {
-            "from": a_info,
-            "to": b_info,
-            "exact": result.exact,
-            "min": result.shortest.as_dict(),
-            "max": result.longest.as_dict(),
-        }
-        write_lines(env, [dumps(payload) + "\n"])
-    elif unit is not None:
-        write_lines(env, [result.in_unit(unit) + "\n"])
-    else:
-        write_lines(env, [result.words() + "\n"])
+    record = {
+        "from": a_info,
+        "to": b_info,
+        "exact": result.exact,
+        "min": result.shortest.as_dict(),
+        "max": result.longest.as_dict(),
+    }
+    in_unit = None if unit is None else result.in_unit(unit)
+    emit(env, "between", fmt, BetweenAnswer(result.words(), in_unit, record))

@@ -6,10 +6,11 @@ import click
 
 from chrono.cli.env import Environment
 from chrono.cli.options import data_option, output_options, resolve_today, today_option
-from chrono.cli.output import keep_status, note, use_color, write_lines, write_paged
+from chrono.cli.output import emit, keep_status, note
 from chrono.errors import ExitCode, UsageError
 from chrono.loading.dataset import read_all
-from chrono.questions.check import LONG_REPORT, WARNING_CODES, Report, check, code_counts, only, unknown_codes
+from chrono.questions.check import LONG_REPORT, WARNING_CODES, check, code_counts, only, unknown_codes
+from chrono.render.views import CheckAnswer
 
 
 @click.command("check")
@@ -19,7 +20,7 @@ from chrono.questions.check import LONG_REPORT, WARNING_CODES, Report, check, co
 @click.option("--select", "select", metavar="CODE,...", help="Report only warnings with these codes (errors always).")
 @click.option("--ignore", "ignore", metavar="CODE,...", help="Leave out warnings with these codes (e.g. no-source).")
 @today_option
-@output_options(("auto", "text", "json", "github"))
+@output_options("check")
 @click.pass_obj
 def command(
     env: Environment,
@@ -61,7 +62,7 @@ def command(
     failed = report.errors > 0 or (strict and report.warnings > 0)
     status = ExitCode.NEGATIVE if failed else ExitCode.OK
     with keep_status(status):  # `chrono check | head -1` still fails a CI step with pipefail
-        _write(env, report, fmt, use_color(color, env), no_pager)
+        emit(env, "check", fmt, CheckAnswer(report), color=color, no_pager=no_pager)
     errors = f"{report.errors} error{'s' if report.errors != 1 else ''}"
     warnings = f"{report.warnings} warning{'s' if report.warnings != 1 else ''}"
     if fmt != "json" and len(report.problems) > LONG_REPORT:
@@ -70,32 +71,6 @@ def command(
             note(env, f"{count:>7}  {severity:<7}  {code}")
     note(env, f"chrono check: {errors}, {warnings} in {checked(report.paths, specs)}")
     return status
-
-
-def _write(env: Environment, report: Report, fmt: str, colour: bool, no_pager: bool) -> None:
-    if fmt == "json":
-        from chrono.render.jsonout import array_lines
-
-        records = (
-            {
-                "path": p.path,
-                "line": p.line,
-                "col": p.col,
-                "severity": p.severity.value,
-                "code": p.code,
-                "message": p.message,
-            }
-            for p in report.problems
-        )
-        write_paged(env, array_lines(records), no_pager)
-    elif fmt == "github":
-        from chrono.render.github import annotation
-
-        write_lines(env, (annotation(problem) for problem in report.problems))
-    else:
-        from chrono.render.problems import line
-
-        write_paged(env, (line(problem, colour) for problem in report.problems), no_pager)
 
 
 def _codes(value: str | None) -> tuple[str, ...]:

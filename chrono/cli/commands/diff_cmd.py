@@ -9,12 +9,13 @@ import click
 
 from chrono.cli.env import Environment
 from chrono.cli.options import output_options
-from chrono.cli.output import keep_status, resolve_format, use_color, write_lines, write_paged
+from chrono.cli.output import emit, keep_status
 from chrono.errors import DataError, ExitCode, UsageError
 from chrono.loading.dataset import read_all, read_revision
 from chrono.loading.tables import ParsedFile, merge
 from chrono.model import Chronology
-from chrono.questions.diff import Change, diff
+from chrono.questions.diff import diff
+from chrono.render.views import DiffAnswer
 
 
 def _chronology(files: list[ParsedFile]) -> Chronology:
@@ -36,7 +37,7 @@ def _label(name: str | None, in_directory: bool) -> str | None:
 @click.argument("paths", nargs=-1, metavar="OLD NEW")
 @click.option("--rev", metavar="REV", help="Compare PATH as of git revision REV with the working copy.")
 @click.option("--stat", is_flag=True, help="Print only the counts.")
-@output_options(("auto", "text", "tsv", "json"))
+@output_options("diff")
 @click.pass_obj
 def command(
     env: Environment, paths: tuple[str, ...], rev: str | None, stat: bool, fmt: str, color: str, no_pager: bool
@@ -73,29 +74,6 @@ def command(
     ]
     status = ExitCode.NEGATIVE if changes else ExitCode.OK
     with keep_status(status):  # the status is the answer, also when the reader closed the pipe
-        fmt = resolve_format(fmt, env, terminal="text", plain="tsv")
-        _write(env, changes, stat, fmt, use_color(color, env), no_pager, files=old_dir or new_dir)
+        answer = DiffAnswer(changes, stat, files=old_dir or new_dir)
+        emit(env, "diff", fmt, answer, color=color, no_pager=no_pager)
     return status
-
-
-def _write(
-    env: Environment, changes: list[Change], stat: bool, fmt: str, colour: bool, no_pager: bool, files: bool
-) -> None:
-    if stat:
-        from chrono.render.changes import stat_line
-
-        write_lines(env, [stat_line(changes) + "\n"])
-    elif fmt == "json":
-        from chrono.render.changes import record
-        from chrono.render.jsonout import array_lines
-
-        write_lines(env, array_lines(record(change) for change in changes))
-    elif fmt == "text":
-        from chrono.render.changes import terminal_lines
-
-        if changes:
-            write_paged(env, terminal_lines(changes, colour, files=files), no_pager, drawing=True)
-    else:
-        from chrono.render.changes import tsv_lines
-
-        write_lines(env, tsv_lines(changes))

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+import os
 
 import click
 
@@ -13,22 +13,19 @@ from chrono.cli.options import (
     build_query,
     data_option,
     filter_options,
-    format_option,
-    pager_option,
+    output_options,
     resolve_today,
     sort_options,
     today_option,
 )
-from chrono.cli.output import note, write_paged
-from chrono.errors import SourceError, UsageError
-from chrono.questions.query import Query
-
-FORMATS = ("ics", "markdown", "timelinejs", "html", "sqlite")
+from chrono.cli.output import emit
+from chrono.errors import SourceError
+from chrono.render.formats import by_name
+from chrono.render.views import ExportAnswer
 
 
 @click.command("export")
-@format_option(FORMATS, required=True)
-@pager_option
+@output_options("export", color=False)
 @click.option("-o", "--output", metavar="FILE", help="Write to FILE (atomically; links followed) instead of stdout.")
 @click.option("--force", is_flag=True, help="sqlite: overwrite FILE if it exists.")
 @click.option("--yearly", is_flag=True, help="ics: repeat each event every year, for anniversaries.")
@@ -64,59 +61,10 @@ def command(
     """
     day = resolve_today(today, env)
     query = build_query(filters, day, sort, reverse, limit)
-    if fmt == "sqlite":
-        _sqlite(env, data, query, output, force)
-        return
+    if by_name(fmt).to_file and output and output != "-" and os.path.lexists(output) and not force:
+        raise SourceError(f"'{output}' exists; pass --force to overwrite it")
     timeline = load_timeline(env, data)
     note_unmatched(env, timeline.chronology, filters)
-    chronology = timeline.chronology
-    events = timeline.select(query)
-    if fmt == "ics":
-        from chrono.render.ics import render
-
-        payload, left_out = render(events, chronology, day, yearly)
-        if left_out:
-            note(env, f"chrono: left out {left_out} event{'s' if left_out != 1 else ''} not known to the day")
-        _emit(env, output, no_pager, [payload.decode("utf-8")])
-    elif fmt == "markdown":
-        from chrono.render.markdown import lines
-
-        _emit(env, output, no_pager, lines(events, chronology, title))
-    elif fmt == "timelinejs":
-        from chrono.render.jsonout import dumps
-        from chrono.render.timelinejs import document
-
-        _emit(env, output, no_pager, [dumps(document(events, chronology, title), indent=2) + "\n"])
-    else:
-        from chrono.render.html import page
-
-        _emit(env, output, no_pager, page(events, chronology, title))
-
-
-def _emit(env: Environment, output: str | None, no_pager: bool, pieces: Iterable[str]) -> None:
-    if output is None or output == "-":  # a document on a terminal pages, like every long view
-        write_paged(env, (line for piece in pieces for line in piece.splitlines(keepends=True)), no_pager)
-    else:
-        from chrono.writing.files import write_output
-
-        write_output(output, "".join(pieces).encode("utf-8"))
-
-
-def _sqlite(env: Environment, data: tuple[str, ...], query: Query, output: str | None, force: bool) -> None:
-    """The tables of ``chrono sql`` in a database file, written whole or not at all."""
-    import os
-
-    if output is None or output == "-":
-        raise UsageError("a database is a file: give -o FILE", option="--format sqlite")
-    if os.path.lexists(output) and not force:
-        raise SourceError(f"'{output}' exists; pass --force to overwrite it")
-    from chrono.loading.dataset import resolve_inputs
-    from chrono.sql import database as sqldb
-
-    timeline = load_timeline(env, data)
-    events = list(timeline.select(query))
-    named = {s.name: s.path for s in resolve_inputs(list(data) or list(env.settings.data.value)) if s.path}
-    try:
-        sqldb.build_file(output, timeline.chronology, events, named)
-    except OSError as exc:
-        raise SourceError(f"cannot write '{output}': {exc.strerror or exc}") from None
+    inputs = tuple(data) or env.settings.data.value
+    answer = ExportAnswer(timeline.select(query), timeline.chronology, title, day, yearly, inputs)
+    emit(env, "export", fmt, answer, no_pager=no_pager, output=output)

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import itertools
-
 import click
 
 from chrono.cli.env import Environment
@@ -18,12 +16,11 @@ from chrono.cli.options import (
     sort_options,
     today_option,
 )
-from chrono.cli.output import note, resolve_format, use_color, write_bytes, write_lines, write_paged
+from chrono.cli.output import emit, write_lines
 from chrono.errors import ExitCode, UsageError
 from chrono.questions.query import Query
-from chrono.render.records import DEFAULT_FIELDS, parse_fields
-
-FORMATS = ("auto", "table", "tsv", "csv", "json", "jsonl", "ids")
+from chrono.render.records import parse_fields
+from chrono.render.views import ListAnswer
 
 
 @click.command("list")
@@ -31,7 +28,7 @@ FORMATS = ("auto", "table", "tsv", "csv", "json", "jsonl", "ids")
 @filter_options
 @sort_options
 @today_option
-@output_options(FORMATS, calendar=True)
+@output_options("list", calendar=True)
 @click.option(
     "--fields",
     metavar="F1,F2",
@@ -68,47 +65,14 @@ def command(
     query = build_query(filters, resolve_today(today, env), sort, reverse, limit)
     if count or quiet:
         return _count(env, data, filters, query, quiet)
-    fmt = resolve_format(fmt, env, terminal="table", plain="tsv")
     try:
-        chosen = parse_fields(fields) if fields or fmt in ("tsv", "csv") else None
+        chosen = parse_fields(fields) if fields else None
     except ValueError as exc:
         raise UsageError(str(exc), option="--fields") from None
     timeline = load_timeline(env, data)
     note_unmatched(env, timeline.chronology, filters)
-    if fmt == "tsv" and chosen == DEFAULT_FIELDS:  # the commonest case: lines as bytes
-        heading = [("\t".join(DEFAULT_FIELDS) + "\n").encode()] if header else []
-        write_bytes(env, itertools.chain(heading, timeline.default_lines(query)))
-        return ExitCode.OK
-    chronology = timeline.chronology
-    events = timeline.select(query)
-    if fmt == "table":
-        from chrono.render.table import field_lines, table_lines
-
-        shown = list(events)
-        juche, colour = calendar == "juche", use_color(color, env)
-        drawn = (
-            field_lines(shown, chronology, chosen, env.width, colour, juche)
-            if chosen
-            else table_lines(shown, env.width, colour, juche, [event.id for event in chronology.events])
-        )
-        write_paged(env, drawn, no_pager, drawing=True)
-        note(env, f"{len(shown)} event{'s' if len(shown) != 1 else ''}")
-    elif fmt in ("json", "jsonl"):
-        from chrono.render.jsonout import array_lines, jsonl_lines
-        from chrono.render.records import FIELD_NAMES, record
-
-        keys = chosen or FIELD_NAMES
-        records = (record(event, chronology, keys) for event in events)
-        write_lines(env, array_lines(records) if fmt == "json" else jsonl_lines(records))
-    else:
-        from chrono.render import plain
-
-        if fmt == "ids":
-            write_lines(env, plain.id_lines(events))
-        elif fmt == "csv":
-            write_lines(env, plain.csv_lines(events, chronology, chosen or ()))
-        else:
-            write_lines(env, plain.tsv_lines(events, chronology, chosen or (), header))
+    answer = ListAnswer(timeline, query, chosen, header)
+    emit(env, "list", fmt, answer, color=color, no_pager=no_pager, calendar=calendar)
     return ExitCode.OK
 
 

@@ -8,13 +8,12 @@ import click
 
 from chrono.cli.env import Environment
 from chrono.cli.options import data_option, output_options, resolve_today, today_option
-from chrono.cli.output import note, resolve_format, show, write_lines
+from chrono.cli.output import emit, write_lines
 from chrono.errors import UsageError
+from chrono.render.views import SqlAnswer
 
 if TYPE_CHECKING:
     import sqlite3
-
-FORMATS = ("auto", "table", "tsv", "csv", "json", "jsonl")
 
 
 @click.command("sql")
@@ -22,7 +21,7 @@ FORMATS = ("auto", "table", "tsv", "csv", "json", "jsonl")
 @click.option("--schema", is_flag=True, help="Print the tables and their columns, and exit.")
 @data_option
 @today_option
-@output_options(FORMATS)
+@output_options("sql")
 @click.option("--header", is_flag=True, help="Start tsv output with a header row.")
 @click.pass_obj
 def command(
@@ -62,22 +61,7 @@ def command(
         raise UsageError("the query is not UTF-8 text; SQLite reads only UTF-8", option="QUERY") from None
     day = resolve_today(today, env)
     result = sqldb.execute(_connection(env, data), statement, day)
-    fmt = resolve_format(fmt, env, terminal="table", plain="tsv")
-    from chrono.render import sqlrows
-
-    if fmt == "table":
-        rows = list(result.rows)
-        show(env, sqlrows.table(result.columns, rows), color, no_pager)
-        note(env, f"{len(rows)} row{'s' if len(rows) != 1 else ''}")
-    elif fmt in ("json", "jsonl"):
-        from chrono.render.jsonout import array_lines, jsonl_lines
-
-        found = sqlrows.records(result.columns, result.rows)
-        write_lines(env, array_lines(found) if fmt == "json" else jsonl_lines(found))
-    elif fmt == "csv":
-        write_lines(env, sqlrows.csv_lines(result.columns, result.rows))
-    else:
-        write_lines(env, sqlrows.tsv_lines(result.columns, result.rows, header))
+    emit(env, "sql", fmt, SqlAnswer(result.columns, result.rows, header), color=color, no_pager=no_pager)
 
 
 def _connection(env: Environment, data: tuple[str, ...]) -> sqlite3.Connection:

@@ -18,10 +18,10 @@ from chrono.cli.options import (
     resolve_today,
     today_option,
 )
-from chrono.cli.output import resolve_format, use_color, write_lines, write_paged
+from chrono.cli.output import emit
 from chrono.errors import UsageError
-from chrono.escape import tsv
 from chrono.questions.stats import By, counts, gaps, summary
+from chrono.render.views import StatsAnswer
 
 
 @click.command("stats")
@@ -34,7 +34,7 @@ from chrono.questions.stats import By, counts, gaps, summary
     help="Count events per group (default: a summary); extra.KEY counts the values of that extra field.",
 )
 @click.option("--gaps", "gap_count", type=click.IntRange(min=1), metavar="N", help="The N longest quiet periods.")
-@output_options(("auto", "table", "tsv", "json"))
+@output_options("stats")
 @click.pass_obj
 def command(
     env: Environment,
@@ -59,7 +59,6 @@ def command(
     timeline = load_timeline(env, data)
     note_unmatched(env, timeline.chronology, filters)
     events = list(timeline.select(query))
-    fmt = resolve_format(fmt, env, terminal="table", plain="tsv")
     from chrono.render import statsview
 
     payload: Any
@@ -73,18 +72,10 @@ def command(
     else:
         result = summary(events)
         payload, rows = statsview.summary_record(result), statsview.summary_rows(result)
-    if fmt == "json":
-        from chrono.render.jsonout import dumps
-
-        write_lines(env, [dumps(payload, indent=2) + "\n"])
-    elif fmt == "table":
-        headers = statsview.GAP_HEADERS if gap_count is not None else None
-        bars = by is not None and gap_count is None
-        title = statsview.title(by, gap_count)
-        drawn = statsview.table_lines(rows, bars, title, env.width, use_color(color, env), headers)
-        write_paged(env, drawn, no_pager, drawing=True)
-    else:
-        write_lines(env, ("\t".join(tsv(cell) for cell in row) + "\n" for row in rows))
+    headers = statsview.GAP_HEADERS if gap_count is not None else None
+    bars = by is not None and gap_count is None
+    answer = StatsAnswer(rows, payload, statsview.title(by, gap_count), bars, headers)
+    emit(env, "stats", fmt, answer, color=color, no_pager=no_pager)
 
 
 def _group(by: str | None) -> By | str:

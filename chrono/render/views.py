@@ -1,0 +1,108 @@
+"""What each command hands to its renderers: one answer per command, and how to draw it.
+
+Every renderer of the format registry (``chrono.render.formats``) is a function
+``renderer(answer, look)`` returning lines (text, each ending in a newline) or byte chunks, so a
+command builds its answer once and never branches on the format; the shell writes what comes
+back. NamedTuples rather than frozen dataclasses: they are built on the start-up path of every
+command (see CONTRIBUTING.md).
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+from collections.abc import Callable, Iterable, Mapping, Sequence
+from typing import TYPE_CHECKING, Any, NamedTuple
+
+if TYPE_CHECKING:
+    from chrono.model import Chronology, Event
+    from chrono.questions.anniversaries import Anniversary
+    from chrono.questions.check import Report
+    from chrono.questions.diff import Change
+    from chrono.questions.query import Query
+    from chrono.questions.timeline import TimelineView
+
+
+class Look(NamedTuple):
+    """How a drawing for a terminal looks, decided once by the shell; ``note`` says a line to
+    the human on stderr after the output (a count, what was left out)."""
+
+    width: int
+    colour: bool
+    juche: bool
+    environ: Mapping[str, str]
+    note: Callable[[str], None]
+
+
+class ListAnswer(NamedTuple):
+    """``list``: the chosen events; ``fields`` None means each format's own."""
+
+    timeline: TimelineView
+    query: Query
+    fields: tuple[str, ...] | None
+    header: bool
+
+
+class ShowAnswer(NamedTuple):
+    """``show``: the events found (the misses are the command's to report)."""
+
+    events: Sequence[Event]
+    chronology: Chronology
+    today: _dt.date
+    aliases: bool
+
+
+class BetweenAnswer(NamedTuple):
+    """``between``: the interval in words, in one unit (``unit``) and as a JSON record."""
+
+    words: str
+    in_unit: str | None
+    record: dict[str, Any]
+
+
+class AnniversariesAnswer(NamedTuple):
+    """``anniversaries``: those falling in the window, in date order."""
+
+    found: Sequence[Anniversary]
+
+
+class StatsAnswer(NamedTuple):
+    """``stats``: the rows of a table and the JSON payload of the same answer."""
+
+    rows: Sequence[tuple[str, ...]]
+    payload: Any
+    title: str
+    bars: bool
+    headers: tuple[str, ...] | None
+
+
+class CheckAnswer(NamedTuple):
+    """``check``: the report, its problems in order."""
+
+    report: Report
+
+
+class DiffAnswer(NamedTuple):
+    """``diff``: the changes; ``stat`` asks for the counts only, ``files`` names files."""
+
+    changes: Sequence[Change]
+    stat: bool
+    files: bool
+
+
+class SqlAnswer(NamedTuple):
+    """``sql``: a statement's columns and rows (rows may stream)."""
+
+    columns: Sequence[str]
+    rows: Iterable[Sequence[Any]]
+    header: bool
+
+
+class ExportAnswer(NamedTuple):
+    """``export``: the chosen events and the document's details."""
+
+    events: Iterable[Event]
+    chronology: Chronology
+    title: str
+    today: _dt.date
+    yearly: bool
+    inputs: tuple[str, ...]
