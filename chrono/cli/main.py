@@ -35,7 +35,7 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "timeline": ("chrono.cli.commands.timeline_cmd", "Draw the events across the terminal."),
     "stats": ("chrono.cli.commands.stats_cmd", "Counts, a summary and quiet periods."),
     "export": ("chrono.cli.commands.export_cmd", "Export events as iCalendar, Markdown, TimelineJS, HTML or SQLite."),
-    "import": ("chrono.cli.commands.import_cmd", "Convert CSV or TimelineJS3 JSON into chronology TOML."),
+    "import": ("chrono.cli.commands.import_cmd", "Convert CSV, JSON, YAML or TimelineJS3 into chronology TOML."),
     "add": ("chrono.cli.commands.add_cmd", "Append one event to a chronology file."),
     "datasets": ("chrono.cli.commands.datasets_cmd", "List the bundled chronologies."),
     "completion": ("chrono.cli.commands.completion_cmd", "Print the shell completion script."),

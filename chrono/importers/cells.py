@@ -13,6 +13,7 @@ import re
 
 from chrono.dates.edtf import DateSpan, make_span, parse_span
 from chrono.errors import DateError
+from chrono.importers.dateforms import DateRules, read_formatted, read_numeric
 
 CELL_FORMS = (
     "write YYYY, YYYY-MM or YYYY-MM-DD (a zero month or day is unknown: 1993-00-00), EDTF "
@@ -47,15 +48,24 @@ def _unzero_one(text: str) -> str:
     return text
 
 
-def read_cell(text: str) -> DateSpan:
+def read_cell(text: str, rules: DateRules | None = None) -> DateSpan:
     """One date cell (a date or an interval) as a DateSpan; DateError says why it cannot be read.
 
-    The caller treats empty, null and all-zero cells as missing before calling this.
+    The caller treats empty, null and all-zero cells as missing before calling this. ``rules``
+    (``--date-format``, ``--date-order``, ``--century-pivot``) say how the table writes dates;
+    the formats are tried first, for they are what the user said the cells look like.
     """
     from chrono.dates.arguments import written_approximation
 
+    rules = rules or DateRules()
     cleaned = " ".join(text.split())
+    formatted = read_formatted(cleaned, rules)
+    if formatted is not None:
+        return parse_span(formatted)
     cleaned = written_approximation(cleaned) or unzero(cleaned)
+    numeric = read_numeric(cleaned, rules)
+    if numeric is not None:
+        return parse_span(numeric)
     if _EDTF_LIKE_RE.fullmatch(cleaned):
         return parse_span(cleaned)  # its error names the real reason (day 31 of June, month 13)
     iso = _ISO_TIME_RE.fullmatch(cleaned)
@@ -63,14 +73,14 @@ def read_cell(text: str) -> DateSpan:
         return parse_span(iso.group(1))
     if _NUMERIC_RE.fullmatch(cleaned):
         raise DateError(
-            f"{text!r} is ambiguous or not a date: is 01/10/2019 January or October? Write YYYY-MM-DD; {CELL_FORMS}"
+            f"{text!r} is not a date chrono can read: {CELL_FORMS}, or a numeric date (1/21/77) with --date-order"
         )
     if "/" in cleaned:
         start_text, _, end_text = cleaned.partition("/")
-        start = read_cell(start_text)
+        start = read_cell(start_text, rules)
         if end_text.strip() == "..":
             return DateSpan(start.start, open_end=True)
-        end = read_cell(end_text)
+        end = read_cell(end_text, rules)
         if start.end is not None or start.open_end or end.end is not None or end.open_end:
             raise DateError(f"{text!r} is not a valid date: an interval of intervals")
         return make_span(start.start, end.start, text)

@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from chrono.dates.edtf import DateSpan
+from chrono.importers.dateforms import DateRules
 from chrono.loading.tables import EVENT_KEYS, ID_RE, KIND_RE
 from chrono.writing.authoring import make_id, slug
 from chrono.writing.tomltext import date_value
@@ -58,6 +59,8 @@ class ImportOptions:
     open_ends: tuple[str, ...] = ()
     id_prefix: str = ""
     source: CitedSource | None = None
+    rules: DateRules = field(default_factory=DateRules)
+    keep_bad_end: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -156,8 +159,15 @@ def finish(result: Imported, rows: list[Row], options: ImportOptions) -> None:
             if ident:
                 taken[str(ident)] = row
             kept.append(row)
-    taken_ids = set(taken)
     prefix = normalise_id(options.id_prefix)
+    if prefix:  # ids from a column are prefixed too, and so are the references to them
+        for row in kept:
+            for key, value in (("id", row.table.get("id")), ("related", row.table.get("related"))):
+                if isinstance(value, str) and value:
+                    row.table[key] = f"{prefix}-{value}"
+                elif isinstance(value, list):
+                    row.table[key] = [f"{prefix}-{ref}" for ref in value]
+    taken_ids = {str(row.table["id"]) for row in kept if row.table.get("id")}
     for row in kept:
         table = row.table
         if not table.get("id"):

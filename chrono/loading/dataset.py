@@ -68,6 +68,14 @@ def read_text(source: Input, read_stdin: Callable[[], bytes], seen: Seen | None 
     A regular file is read whole; a pipe (``--data <(...)``) up to ``MAX_STREAM`` bytes; a
     device (``/dev/zero``, a terminal, a disk) is refused, for it may never end.
     """
+    raw = read_bytes(source, read_stdin)
+    if seen is not None:
+        seen(source, raw)
+    return decode(source.name, raw)
+
+
+def read_bytes(source: Input, read_stdin: Callable[[], bytes]) -> bytes:
+    """The bytes of one input, undecoded (``chrono import --encoding`` decodes them itself)."""
     if source.path is None:
         raw = read_stdin()
     else:
@@ -80,9 +88,7 @@ def read_text(source: Input, read_stdin: Callable[[], bytes], seen: Seen | None 
             raise SourceError(f"cannot read '{source.name}': it is a directory") from None
         except OSError as exc:
             raise SourceError(f"cannot read '{source.name}': {exc.strerror or exc}") from None
-    if seen is not None:
-        seen(source, raw)
-    return decode(source.name, raw)
+    return raw
 
 
 def _read_file(stream: BinaryIO, name: str) -> bytes:

@@ -52,3 +52,21 @@ def refusal(result: Imported, unit: str) -> str:
         f"{count} {unit}{'s' if count != 1 else ''} cannot be read (--skip-bad skips "
         f"{'them' if count != 1 else 'it'} and writes the rest)"
     )
+
+
+def too_many(result: Imported, unit: str, limit: tuple[float, bool] | None) -> str:
+    """Why an import that read its rows still fails: no event at all, or more skipped than allowed."""
+    if not result.events:
+        return f"{summary(result, unit)}: no {unit} became an event, so nothing is written"
+    if limit is None:
+        return ""
+    value, percent = limit
+    skipped = len(result.bad)
+    share = 100 * skipped / result.read if result.read else 0.0
+    if (percent and share > value) or (not percent and skipped > value):
+        allowed = f"{value:g}%" if percent else f"{value:g}"
+        return (
+            f"{summary(result, unit)}: {skipped} skipped ({share:.1f}%) is more than --max-skipped {allowed} "
+            "allows, so nothing is written"
+        )
+    return ""

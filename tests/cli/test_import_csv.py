@@ -110,7 +110,7 @@ def test_split_columns_errors_name_the_column(invoke: Invoke, tmp_path: Path) ->
     assert result.exit_code == 2
     lines = result.stderr.splitlines()
     assert lines[0] == f"{path}:2:4: error: column 'Month': '1999-13' is not a valid date: month 13 is out of range 01-12 [import]"  # fmt: skip
-    assert lines[1] == f"{path}:3:3: error: column 'Year': 'soon' is not a number: a year column holds numbers [import]"  # fmt: skip
+    assert lines[1] == f"{path}:3:3: error: column 'Year': 'soon' is not a year: a year column holds a number, or a written year ('c. 1948', '1970s') when month and day are empty [import]"  # fmt: skip
     assert lines[2] == f"{path}:4:3: error: column 'Year': no year (the cell is empty or a null value) [import]"
 
 

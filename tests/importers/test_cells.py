@@ -67,7 +67,7 @@ def test_cell_errors_give_the_real_reason(cell: str, reason: str) -> None:
     assert reason in str(caught.value)
 
 
-@pytest.mark.parametrize("cell", ["soon", "May 16", "yesterday", "12/10/2019", "c. sometime"])
+@pytest.mark.parametrize("cell", ["soon", "May 16", "yesterday", "12/10", "c. sometime"])
 def test_cell_errors_name_cell_forms_and_no_relative_dates(cell: str) -> None:
     with pytest.raises(DateError) as caught:
         read_cell(cell)

@@ -1,6 +1,8 @@
-"""``chrono import FORMAT FILE``: a CSV file or a TimelineJS3 document as chronology TOML."""
+"""``chrono import FORMAT FILE``: a CSV, JSON, JSON Lines, YAML or TimelineJS3 file as chronology TOML."""
 
 from __future__ import annotations
+
+from typing import Any
 
 import click
 
@@ -8,13 +10,22 @@ from chrono.cli.env import Environment
 from chrono.cli.output import note, write_lines
 from chrono.errors import ImportRowsError, Problem, Severity, UsageError
 from chrono.importers.common import DEFAULT_NULLS, CitedSource, Imported, ImportOptions, Note, normalise_id
-from chrono.loading.dataset import STDIN, Input, read_text
+from chrono.loading.dataset import STDIN, Input, read_bytes
 from chrono.loading.tables import ID_RE
 from chrono.writing.authoring import document, today_stamp
 
+# Each format and the function that reads it (module, name): loaded only when used.
+READERS = {
+    "csv": ("chrono.importers.csv_table", "from_csv"),
+    "json": ("chrono.importers.records", "from_json"),
+    "jsonl": ("chrono.importers.records", "from_jsonl"),
+    "yaml": ("chrono.importers.records", "from_yaml"),
+    "timelinejs": ("chrono.importers.timelinejs", "from_timelinejs"),
+}
+
 
 @click.command("import")
-@click.argument("fmt", metavar="FORMAT", type=click.Choice(["csv", "timelinejs"]))
+@click.argument("fmt", metavar="FORMAT", type=click.Choice(list(READERS)))
 @click.argument("file", metavar="FILE")
 @click.option("-o", "--output", metavar="OUT", help="Write to OUT (atomically; links followed) instead of stdout.")
 @click.option("--force", is_flag=True, help="Overwrite OUT if it exists (or is a link to a missing file).")
@@ -22,77 +33,83 @@ from chrono.writing.authoring import document, today_stamp
     "--map",
     "mapping",
     metavar="KEY=COLUMN,...",
-    help="csv: which column holds each chrono key; KEY=A|B takes the first non-empty; "
-    "year=,month=,day=,end_year=,... for split date columns.",
+    help="Which column holds each chrono key; KEY=A|B takes the first non-empty; KEY='{a}, {b}' combines "
+    "columns; year=,month=,day=,end_year=,... for split date columns.",
 )
 @click.option("--kind", metavar="KIND", help="The kind of every event without one.")
 @click.option("--skip-bad", is_flag=True, help="Skip rows that cannot be read (they are still reported).")
+@click.option(
+    "--max-skipped",
+    metavar="N|P%",
+    help="With --skip-bad: fail (writing nothing) when more than N rows, or P% of the rows, are skipped.",
+)
 @click.option(
     "--null",
     "nulls",
     metavar="TEXT",
     multiple=True,
-    help="csv: cells equal to TEXT are missing (repeatable; replaces the default set NA, N/A, n/a, #N/A, NULL, ...).",
+    help="Cells equal to TEXT are missing (repeatable; replaces the default set NA, N/A, n/a, #N/A, NULL, ...).",
 )
 @click.option(
-    "--open-end", "open_ends", metavar="TEXT", multiple=True, help="csv: an end cell TEXT means ongoing (repeatable)."
+    "--open-end", "open_ends", metavar="TEXT", multiple=True, help="An end cell TEXT means ongoing (repeatable)."
 )
-@click.option("--id-prefix", metavar="P", help="Start every generated id with P- (keeps two imports' ids apart).")
+@click.option("--keep-bad-end", is_flag=True, help="Keep a row whose end cannot be read, with no end (reported).")
+@click.option(
+    "--date-order",
+    type=click.Choice(["mdy", "dmy", "ymd"]),
+    help="The order of numeric dates such as 1/21/77 (default: read a cell only one order makes a date).",
+)
+@click.option(
+    "--century-pivot",
+    type=click.IntRange(100, 9900),
+    metavar="YEAR",
+    help="Two-digit years fall in the 100 years from YEAR (default 1969: 69-99 are 19xx, 00-68 are 20xx).",
+)
+@click.option(
+    "--date-format",
+    "date_formats",
+    metavar="FORMAT",
+    multiple=True,
+    help="How date cells are written, strptime-style ('EOW: %A, %B %d, %Y'); repeatable, tried in order.",
+)
+@click.option("--encoding", metavar="NAME", help="The file's encoding (default UTF-8, with or without BOM).")
+@click.option("--id-prefix", metavar="P", help="Start every id with P- (keeps two imports' ids apart).")
 @click.option("--source", "source_id", metavar="ID", help="Cite the source ID on every event and write its table.")
 @click.option("--source-title", metavar="T", help="The title of the --source.")
 @click.option("--source-url", metavar="U", help="The URL of the --source.")
 @click.option("--source-publisher", metavar="P", help="The publisher of the --source.")
 @click.pass_obj
-def command(
-    env: Environment,
-    fmt: str,
-    file: str,
-    output: str | None,
-    force: bool,
-    mapping: str | None,
-    kind: str | None,
-    skip_bad: bool,
-    nulls: tuple[str, ...],
-    open_ends: tuple[str, ...],
-    id_prefix: str | None,
-    source_id: str | None,
-    source_title: str | None,
-    source_url: str | None,
-    source_publisher: str | None,
-) -> None:
-    """Convert a CSV file or a TimelineJS3 document into chronology TOML.
+def command(env: Environment, /, fmt: str, file: str, output: str | None, force: bool, **given: Any) -> None:
+    """Convert a CSV, JSON, JSON Lines, YAML or TimelineJS3 file into chronology TOML.
 
-    Rows that cannot be read are reported with their line and column (csv) or position
-    (timelinejs); then nothing is written, unless --skip-bad. stderr ends with an account: rows
-    read, events written, rows left out and skipped. FILE may be '-' for stdin. See
-    docs/importing.md for the date forms a cell may hold.
+    Rows that cannot be read are reported with their line and column (csv, jsonl) or position;
+    then nothing is written, unless --skip-bad. stderr ends with an account: rows read, events
+    written, rows left out and skipped. No event at all, or more skipped than --max-skipped,
+    is an error (exit 2). FILE may be '-' for stdin. See docs/importing.md.
 
     \b
     Examples:
       chrono import csv events.csv --map date=Start,end=End,title=Name,kind=Type -o events.toml
       chrono export --format timelinejs | chrono import timelinejs - > copy.toml
     """
-    options = _options(
-        mapping, kind, nulls, open_ends, id_prefix, source_id, source_title, source_url, source_publisher
-    )
+    from chrono.loading.encodings import decode_as
+
+    options = _options(given)
+    limit = _max_skipped(given["max_skipped"], given["skip_bad"])
     source = Input("<stdin>", None) if file == STDIN else Input(file, file)  # one file, never a directory's
-    text = read_text(source, env.read_stdin)
-    if fmt == "csv":
-        from chrono.importers.csv_table import from_csv
-
-        result: Imported = from_csv(text, options)
-    else:
-        from chrono.importers.timelinejs import from_timelinejs
-
-        result = from_timelinejs(text, options)
+    text = decode_as(source.name, read_bytes(source, env.read_stdin), given["encoding"])
+    result = _read(fmt, text, options)
+    unit = "row" if fmt in ("csv", "jsonl") else "item"
     bad = [_problem(source.name, item) for item in result.bad]
-    from chrono.render.imports import details, refusal, summary
+    from chrono.render.imports import details, refusal, summary, too_many
 
-    if bad and not skip_bad:
-        raise ImportRowsError(bad, f"chrono: {refusal(result, 'row' if fmt == 'csv' else 'item')}")
-
+    if bad and not given["skip_bad"]:
+        raise ImportRowsError(bad, f"chrono: {refusal(result, unit)}")
+    failure = too_many(result, unit, limit)
     for line in details(source.name, result):
         note(env, f"chrono: {line}")
+    if failure:
+        raise ImportRowsError([], f"chrono: {failure}")
     toml = document(result.events, result.sources, result.actors, today_stamp(env.today))  # checked: it loads
     if output is None or output == "-":
         write_lines(env, [toml])
@@ -100,7 +117,16 @@ def command(
         from chrono.writing.files import write_output
 
         write_output(output, toml.encode("utf-8"), overwrite=force)
-    note(env, f"chrono: {summary(result, 'row' if fmt == 'csv' else 'item')}")
+    note(env, f"chrono: {summary(result, unit)}")
+
+
+def _read(fmt: str, text: str, options: ImportOptions) -> Imported:
+    import importlib
+
+    module, name = READERS[fmt]
+    reader = getattr(importlib.import_module(module), name)
+    result: Imported = reader(text, options)
+    return result
 
 
 def _problem(name: str, item: Note) -> Problem:
@@ -109,34 +135,57 @@ def _problem(name: str, item: Note) -> Problem:
     return Problem(name, item.line, item.col, Severity.ERROR, "import", item.message)
 
 
-def _options(
-    mapping: str | None,
-    kind: str | None,
-    nulls: tuple[str, ...],
-    open_ends: tuple[str, ...],
-    id_prefix: str | None,
-    source_id: str | None,
-    title: str | None,
-    url: str | None,
-    publisher: str | None,
-) -> ImportOptions:
+def _max_skipped(text: str | None, skip_bad: bool) -> tuple[float, bool] | None:
+    """``--max-skipped 10`` -> (10, False); ``5%`` -> (5, True); None when not given."""
+    if text is None:
+        return None
+    if not skip_bad:
+        raise UsageError("it limits what --skip-bad skips; give --skip-bad too", option="--max-skipped")
+    number = text.strip().removesuffix("%")
+    try:
+        value = float(number) if text.strip().endswith("%") else int(number)
+    except ValueError:
+        value = -1
+    if value < 0 or (text.strip().endswith("%") and value > 100):
+        raise UsageError(f"{text!r} is not a count (10) or a percentage (5%)", option="--max-skipped")
+    return value, text.strip().endswith("%")
+
+
+def _options(given: dict[str, Any]) -> ImportOptions:
     """The options as one value, refusing combinations that mean nothing."""
-    prefix = normalise_id(id_prefix or "")
-    if id_prefix is not None and not prefix:
-        raise UsageError(f"{id_prefix!r} has no letters or digits to start an id with", option="--id-prefix")
-    cited = None
+    from chrono.errors import DateError
+    from chrono.importers.dateforms import DEFAULT_PIVOT, DateOrder, DateRules, compile_format
+
+    prefix = normalise_id(given["id_prefix"] or "")
+    if given["id_prefix"] is not None and not prefix:
+        raise UsageError(f"{given['id_prefix']!r} has no letters or digits to start an id with", option="--id-prefix")
+    try:
+        formats = tuple(compile_format(text) for text in given["date_formats"])
+    except DateError as exc:
+        raise UsageError(str(exc), option="--date-format") from None
+    order = DateOrder(given["date_order"]) if given["date_order"] else None
+    rules = DateRules(order, given["century_pivot"] or DEFAULT_PIVOT, formats)
+    return ImportOptions(
+        given["mapping"],
+        given["kind"],
+        given["nulls"] or DEFAULT_NULLS,
+        given["open_ends"],
+        prefix,
+        _cited(given["source_id"], given["source_title"], given["source_url"], given["source_publisher"]),
+        rules,
+        given["keep_bad_end"],
+    )
+
+
+def _cited(source_id: str | None, title: str | None, url: str | None, publisher: str | None) -> CitedSource | None:
     if source_id is None:
-        given = [
-            name
-            for name, value in (("--source-title", title), ("--source-url", url), ("--source-publisher", publisher))
-            if value
-        ]
+        described = (("--source-title", title), ("--source-url", url), ("--source-publisher", publisher))
+        given = [name for name, value in described if value]
         if given:
             raise UsageError(f"{given[0]} describes the --source ID; give --source too")
-    else:
-        if not ID_RE.fullmatch(source_id):
-            raise UsageError(f"{source_id!r} is not an id (lowercase letters, digits and '-')", option="--source")
-        if not title:
-            raise UsageError("give the source a title with --source-title", option="--source")
-        cited = CitedSource(source_id, title, url or None, publisher or None)
-    return ImportOptions(mapping, kind, nulls or DEFAULT_NULLS, open_ends, prefix, cited)
+        return None
+    if not ID_RE.fullmatch(source_id):
+        raise UsageError(f"{source_id!r} is not an id (lowercase letters, digits and '-')", option="--source")
+    if not title:
+        raise UsageError("give the source a title with --source-title", option="--source")
+    return CitedSource(source_id, title, url or None, publisher or None)
