@@ -100,12 +100,12 @@ def generate(count: int, out: Path, seed: int = 1) -> tuple[Path, Path, Path]:
             place = rng.choice(PLACES)
             summary = _text(rng, rng.randint(30, 60)) + "."
             ident = f"event-{i:07d}"
-            toml.write(f'[[event]]\nid = "{ident}"\ndate = {date}\n')
+            toml.write(f'{"" if i == 0 else chr(10)}[[event]]\nid = "{ident}"\ndate = {date}\n')
             if end_value:
                 toml.write(f"end = {end_value}\n")
             toml.write(f'kind = "{kind}"\ntitle = "{title}"\nplace = "{place}"\n')
             toml.write(f"actors = {json.dumps([a for a, _ in who])}\ntags = {json.dumps(tags)}\n")
-            toml.write(f'summary = "{summary}"\nsources = ["generator"]\n\n')
+            toml.write(f'summary = "{summary}"\nsources = ["generator"]\n')  # chrono fmt's layout
             edtf = date.strip('"') + (f"/{end_value}" if end_value else "")
             precision = "year" if len(date.strip('"')) == 4 else "month" if len(date.strip('"')) == 7 else "day"
             records.append({

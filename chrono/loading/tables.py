@@ -82,11 +82,14 @@ class ParsedFile:
         return cls(FileReport(name, "", list(problems)))
 
 
-def parse_file(name: str, text: str) -> ParsedFile:
-    """Turn one file's text into records, collecting every problem found."""
+def parse_file(name: str, text: str, document: dict[str, Any] | None = None) -> ParsedFile:
+    """Turn one file's text into records, collecting every problem found; ``document`` is the
+    text as tomli parsed it already, if it was (``fmt`` needs its values too)."""
     report = FileReport(name, text)
     parsed = ParsedFile(report)
-    document, problem = parse_toml(name, text)
+    problem = None
+    if document is None:
+        document, problem = parse_toml(name, text)
     if problem is not None or document is None:
         report.problems.append(problem or Problem(name, 1, 1, Severity.ERROR, "toml", "empty"))
         return parsed

@@ -1,14 +1,12 @@
 """``chrono fmt``: one canonical layout for chronology files, every comment kept.
 
-The values come from tomli, as every command reads them; tomlkit is used only to find the
-comments and which key or table each belongs to (it is the one TOML library that keeps them).
-The text is then written afresh in the canonical layout (see docs/like-code.md). Two checks guard
-every result before it is returned: the comments of the output are those of the input (as a
+The values come from tomli, as every command reads them; ``tomlscan`` finds the comments and
+blank lines and which key or table each belongs to, in one pass over the text (the tests hold it
+to tomlkit's reading, which keeps comments but builds a whole document to do so). The text is
+then written afresh in the canonical layout (see docs/like-code.md). Two checks guard every
+changed result before it is returned: the comments of the output are those of the input (as a
 multiset), and the output loads to the same events, actors and sources. A layout this module
 cannot place is refused, never mangled.
-
-tomlkit is imported here only, and this module only by ``chrono fmt``: no other command pays
-for it.
 """
 
 from __future__ import annotations
@@ -21,9 +19,11 @@ from typing import Any
 from chrono.errors import ChronoError, DataError, Severity
 from chrono.loading.syntax import parse_toml
 from chrono.loading.tables import ACTOR_KEYS, EVENT_KEYS, SOURCE_KEYS, ParsedFile, parse_file
+from chrono.writing.tomlscan import LayoutError, Table, Value, outline
 from chrono.writing.tomltext import WIDTH, comments, date_value, inline, key_text, value_text
 
 KEY_ORDER = {"event": EVENT_KEYS, "actor": ACTOR_KEYS, "source": SOURCE_KEYS}
+_KEY_RANK = {kind: {key: rank for rank, key in enumerate(keys)} for kind, keys in KEY_ORDER.items()}
 DATE_KEYS = {"event": ("date", "end"), "source": ("date",), "actor": ()}
 
 
@@ -52,9 +52,12 @@ class Notes:
         return lines
 
 
+_NO_NOTES = Notes()  # the notes of every key without a comment (never changed)
+
+
 @dataclass(slots=True)
 class Block:
-    """One ``[[kind]]`` table: its values (from tomli), its comments (from tomlkit)."""
+    """One ``[[kind]]`` table: its values (from tomli), its comments (from tomlscan)."""
 
     kind: str
     index: int  # among the file's tables of this kind
@@ -76,17 +79,18 @@ class Layout:
 
 def format_text(name: str, text: str, *, sort: bool = False) -> str:
     """The canonical text of a valid chronology file; raise DataError if it is invalid."""
-    parsed = parse_file(name, text)
+    document, _ = parse_toml(name, text)
+    parsed = parse_file(name, text, document=document)
     errors = [p for p in parsed.report.problems if p.severity is Severity.ERROR]
     if errors:
         raise DataError(errors)
-    document, _ = parse_toml(name, text)
     assert document is not None
     layout = _layout(name, text, document)
     if sort:
         layout = _sorted(layout, parsed)
     result = _emit(layout)
-    _verify(name, text, result, parsed)
+    if result != text:  # the same text keeps every comment and record, trivially
+        _verify(name, text, result, parsed, document)
     return result
 
 
@@ -94,13 +98,11 @@ def format_text(name: str, text: str, *, sort: bool = False) -> str:
 
 
 def _layout(name: str, text: str, document: Mapping[str, Any]) -> Layout:
-    import tomlkit
-    from tomlkit import items
-
     try:
-        kit = tomlkit.parse(text)
-    except Exception as exc:  # tomli accepted it; a tomlkit bug must not become a traceback
-        raise FormatError(f"{name}: cannot read the layout ({type(exc).__name__}: {exc}); left untouched") from None
+        counts = {kind: len(tables) for kind, tables in document.items() if isinstance(tables, list)}
+        top = outline(text, counts)
+    except LayoutError as exc:
+        raise FormatError(f"{name}: {exc}") from None
     blocks: list[Block] = []
     counters: dict[str, int] = {}
     pending: list[str] = []  # comment lines and blanks waiting for the table they precede
@@ -120,24 +122,24 @@ def _layout(name: str, text: str, document: Mapping[str, Any]) -> Layout:
         blocks.append(block)
         return block
 
-    for key, item in kit.body:
+    for key, item in top:
         if key is None:
-            pending.extend(_loose(item))
-        elif isinstance(item, items.AoT):
-            for table in item.body:
-                block = new_block(key.key, table.trivia.comment)
+            pending.append(str(item))
+        elif isinstance(item, list):  # the [[key]] tables, in file order
+            for table in item:
+                block = new_block(key, table.comment)
                 try:
-                    pending = _read_table(block, table.value.body)
+                    pending = _read_table(block, table.body)
                 except FormatError as exc:
                     raise FormatError(f"{name}: {exc}") from None
-        elif isinstance(item, items.Array):  # event = [{...}, ...]: tables written inline
-            if comments(item.as_string()):
-                raise FormatError(f"{name}: comments inside the array '{key.key}' cannot be placed; left untouched")
-            pending.extend([item.trivia.comment] if item.trivia.comment else [])
-            for _ in item:
-                new_block(key.key, "")
+        elif isinstance(item, Value) and item.text.startswith("["):  # event = [{...}, ...]: inline tables
+            if comments(item.text):
+                raise FormatError(f"{name}: comments inside the array '{key}' cannot be placed; left untouched")
+            pending.extend([item.comment] if item.comment else [])
+            for _ in document[key]:
+                new_block(key, "")
         else:  # not a valid chronology; parse_file refused it already
-            raise FormatError(f"{name}: unexpected top-level '{key.key}'; left untouched")
+            raise FormatError(f"{name}: unexpected top-level '{key}'; left untouched")
     if header is None:
         cut = len(pending) - pending[::-1].index("") if "" in pending else len(pending)
         return Layout(_strip(pending[:cut]), [], _strip(pending[cut:]))
@@ -149,17 +151,16 @@ def _layout(name: str, text: str, document: Mapping[str, Any]) -> Layout:
     return Layout(header, blocks, footer)
 
 
-def _read_table(block: Block, body: Sequence[tuple[Any, Any]]) -> list[str]:
+def _read_table(block: Block, body: Sequence[tuple[str | None, Any]]) -> list[str]:
     """Attach a table's comments to its keys; return what follows its last key."""
     pending: list[str] = []
     last: str | None = None
-    for key, item in body:
-        if key is None:
-            pending.extend(_loose(item))
+    for name, item in body:
+        if name is None:
+            pending.append(str(item))
             continue
-        name = key.key
         notes = block.keys.setdefault(name, Notes())
-        _leaf(notes, key, item).leading.extend(c for c in pending if c)
+        _leaf(notes, item).leading.extend(c for c in pending if c)
         pending = []
         tail = _read_item(notes, item)
         pending.extend(tail)
@@ -175,54 +176,34 @@ def _read_table(block: Block, body: Sequence[tuple[Any, Any]]) -> list[str]:
     return pending
 
 
-def _leaf(notes: Notes, key: Any, item: Any) -> Notes:
-    """Where comments on the lines before ``key`` belong: the key itself, or for a dotted key
+def _leaf(notes: Notes, item: Any) -> Notes:
+    """Where comments on the lines before a key belong: the key itself, or for a dotted key
     (``extra.country = ...``) the leaf it names, so that they stay above that line even when the
     table is written under its own ``[event.extra]`` header."""
-    from tomlkit import items
-
-    while key.is_dotted() and isinstance(item, items.Table) and item.value.body:
-        key, item = item.value.body[0]
-        if key is None:
+    while isinstance(item, Table) and item.dotted and item.body:
+        name, item = item.body[0]
+        if name is None:
             break
-        notes = notes.inner.setdefault(key.key, Notes())
+        notes = notes.inner.setdefault(name, Notes())
     return notes
 
 
 def _read_item(notes: Notes, item: Any) -> list[str]:
     """Record one value's comments in ``notes``; return comments that follow it (a sub-table's tail)."""
-    from tomlkit import items
-
-    if isinstance(item, items.Table):  # [event.extra], or dotted keys extra.a = 1
-        if item.trivia.comment:
-            notes.trailing.append(item.trivia.comment)
+    if item.comment:
+        notes.trailing.append(item.comment)
+    if isinstance(item, Table):  # [event.extra], or dotted keys extra.a = 1
         pending: list[str] = []
-        for key, child in item.value.body:
-            if key is None:
-                pending.extend(_loose(child))
+        for name, child in item.body:
+            if name is None:
+                pending.append(str(child))
                 continue
-            inner = notes.inner.setdefault(key.key, Notes())
+            inner = notes.inner.setdefault(name, Notes())
             inner.leading.extend(c for c in pending if c)
             pending = _read_item(inner, child)
         return pending
-    if isinstance(item, items.AoT):
-        raise FormatError("an array of tables inside a table cannot be placed; left untouched")
-    comment = item.trivia.comment if hasattr(item, "trivia") else ""
-    if comment:
-        notes.trailing.append(comment)
-    if isinstance(item, items.Array) and comments(item.as_string()):
-        notes.verbatim = item.as_string()
-    return []
-
-
-def _loose(item: Any) -> list[str]:
-    """A comment line, or a blank line, between keys and tables."""
-    from tomlkit import items
-
-    if isinstance(item, items.Comment):
-        return [item.trivia.comment.rstrip()]
-    if isinstance(item, items.Whitespace) and "\n" in item.as_string():
-        return [""]
+    if item.text.startswith("[") and comments(item.text):
+        notes.verbatim = item.text
     return []
 
 
@@ -261,7 +242,7 @@ def _sorted(layout: Layout, parsed: ParsedFile) -> Layout:
 
 def table_text(kind: str, values: Mapping[str, Any]) -> str:
     """One new ``[[kind]]`` table in the canonical layout, as ``chrono add`` and ``chrono import``
-    write it: a file they write is already formatted (no tomlkit needed, there are no comments)."""
+    write it: a file they write is already formatted."""
     return "\n".join(_block_lines(Block(kind=kind, index=0, values=dict(values)))) + "\n"
 
 
@@ -286,19 +267,21 @@ def _block_lines(block: Block) -> list[str]:
     lines = list(block.leading)
     lines.append(_with_comment(f"[[{block.kind}]]", block.header[:1]))
     lines.extend(block.header[1:])
-    known = KEY_ORDER[block.kind]
-    keys = sorted(block.values, key=lambda k: known.index(k) if k in known else len(known))
+    rank = _KEY_RANK[block.kind]
+    keys = sorted(block.values, key=lambda k: rank.get(k, len(rank)))
+    dates = DATE_KEYS[block.kind]
     sub_tables: list[list[str]] = []
     for key in keys:
         value = block.values[key]
-        if key in DATE_KEYS[block.kind] and isinstance(value, str):
-            as_date = date_value(value)  # a plain day becomes a TOML date; anything else stays
-            value = as_date if isinstance(as_date, _dt.date) else value
-        notes = block.keys.get(key, Notes())
+        if key in dates and isinstance(value, str):
+            value = _written_date(value)
+        notes = block.keys.get(key, _NO_NOTES)
         if isinstance(value, dict) and _as_sub_table(key, value, notes):
             sub_tables.append(_sub_table_lines(f"{block.kind}.{key_text(key)}", value, notes))
-            continue
-        lines.extend(_entry_lines(key, value, notes, top=True))
+        elif notes is _NO_NOTES:  # most keys: no comment to place, one entry (maybe of several lines)
+            lines.append(f"{key_text(key)} = {value_text(value, len(key) + 3, top=True)}")
+        else:
+            lines.extend(_entry_lines(key, value, notes, top=True))
     for sub in sub_tables:
         lines.extend(sub)
     lines.extend(block.trailing)
@@ -307,7 +290,7 @@ def _block_lines(block: Block) -> list[str]:
 
 def _as_sub_table(key: str, value: dict[str, Any], notes: Notes) -> bool:
     """A table value goes under its own ``[kind.key]`` header when it holds comments or is long."""
-    if any(not n.empty() for n in notes.inner.values()) or notes.verbatim:
+    if notes is not _NO_NOTES and (any(not n.empty() for n in notes.inner.values()) or notes.verbatim):
         return True
     return len(f"{key_text(key)} = {inline(value)}") > WIDTH
 
@@ -317,7 +300,7 @@ def _sub_table_lines(path: str, value: dict[str, Any], notes: Notes) -> list[str
     lines.append(_with_comment(f"[{path}]", notes.trailing[:1]))
     lines.extend(notes.trailing[1:])
     for key, item in value.items():
-        lines.extend(_entry_lines(key, item, notes.inner.get(key, Notes()), top=True))
+        lines.extend(_entry_lines(key, item, notes.inner.get(key, _NO_NOTES), top=True))
     return lines
 
 
@@ -343,13 +326,43 @@ def _with_comment(line: str, comments: Sequence[str]) -> str:
 # -- the guards ------------------------------------------------------------------------------
 
 
-def _verify(name: str, before: str, after: str, parsed: ParsedFile) -> None:
-    """Refuse a result that lost a comment or changed a record (a bug here, never the user's)."""
+def _verify(name: str, before: str, after: str, parsed: ParsedFile, document: Mapping[str, Any]) -> None:
+    """Refuse a result that lost a comment or changed a record (a bug here, never the user's).
+
+    The output's values are first compared as tomli reads them with the input's, dates as fmt
+    writes them: equal values make equal records, at the cost of a parse. Only where they
+    differ (a NaN, which equals nothing) are both files loaded and their records compared.
+    """
     if sorted(comments(before)) != sorted(comments(after)):
         raise FormatError(f"{name}: the canonical layout would not keep every comment; left untouched")
+    written, _ = parse_toml(name, after)
+    if written is not None and written == _as_written(document):
+        return
     again = parse_file(name, after)
     if again.report.problems or not _same_records(_records(again), _records(parsed)):
         raise FormatError(f"{name}: the canonical layout would change the data; left untouched")
+
+
+def _as_written(document: Mapping[str, Any]) -> dict[str, Any]:
+    """The document's values as the canonical layout writes them: a plain day as a TOML date."""
+    out = dict(document)
+    for kind, keys in DATE_KEYS.items():
+        tables = document.get(kind)
+        if not isinstance(tables, list) or not keys:
+            continue
+        out[kind] = [
+            {**table, **{k: _written_date(table[k]) for k in keys if isinstance(table.get(k), str)}}
+            if isinstance(table, dict)
+            else table
+            for table in tables
+        ]
+    return out
+
+
+def _written_date(value: str) -> Any:
+    """A date key's string as fmt writes it: a plain day becomes a TOML date; anything else stays."""
+    as_date = date_value(value)
+    return as_date if isinstance(as_date, _dt.date) else value
 
 
 def _same_records(left: tuple[Any, ...], right: tuple[Any, ...]) -> bool:

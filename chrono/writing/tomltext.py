@@ -1,7 +1,7 @@
 """TOML text for values, written one way: the pieces of ``chrono fmt``'s canonical layout.
 
-Also the small lexer that finds every comment in TOML text (outside its four kinds of string),
-which ``fmt`` uses to prove that a rewrite kept every comment.
+Also the lexer that finds every comment in TOML text (outside its four kinds of string), which
+``fmt`` uses to prove that a rewrite kept every comment.
 """
 
 from __future__ import annotations
@@ -21,34 +21,35 @@ _BARE_KEY_RE = re.compile(r"[A-Za-z0-9_-]+")
 # bidirectional embeddings, overrides and isolates (as chrono.escape names them).
 _ESCAPED_RE = re.compile('[\x00-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069\\\\"]')
 _MULTILINE_PIECE_RE = re.compile('\n|"+|[^\n"]+')
+# Every string and every comment (an unterminated single-line string runs to its line's end).
+_TOKEN_RE = re.compile(
+    r'"""(?:[^"\\]|\\[\s\S]|"(?!""))*(?:"{3,5}|\Z)'
+    r"|'''(?:[^']|'(?!''))*(?:'{3,5}|\Z)"
+    r'|"(?:[^"\\\n]|\\.)*"?'
+    r"|'[^'\n]*'?"
+    r"|#[^\n]*"
+)
 _SHORT_ESCAPES = {"\b": "\\b", "\t": "\\t", "\n": "\\n", "\f": "\\f", "\r": "\\r", '"': '\\"', "\\": "\\\\"}
 
 
 def comments(text: str) -> list[str]:
-    """Every comment in TOML text, found by a small lexer that knows the four kinds of string."""
+    """Every comment in TOML text, each without trailing whitespace: one regular expression
+    skips the four kinds of string, so that a '#' inside one is never taken for a comment.
+
+    Without a multi-line string, no string spans lines: only the lines holding a '#' are read.
+    """
+    if "#" not in text:
+        return []
+    if '"""' in text or "'''" in text:
+        return [token.rstrip() for token in _TOKEN_RE.findall(text) if token[0] == "#"]
     found: list[str] = []
-    i, n = 0, len(text)
-    while i < n:
-        char = text[i]
-        if char == "#":
-            end = text.find("\n", i)
-            end = n if end < 0 else end
-            found.append(text[i:end].rstrip())
-            i = end
-        elif char in "\"'":
-            delimiter = char * 3 if text.startswith(char * 3, i) else char
-            i += len(delimiter)
-            while i < n and not text.startswith(delimiter, i):
-                if char == '"' and text[i] == "\\":
-                    i += 1
-                elif len(delimiter) == 1 and text[i] == "\n":
-                    break  # unterminated: let the parser say so
-                i += 1
-            i += len(delimiter)
-            while len(delimiter) == 3 and i < n and text[i] == char:  # up to two quotes before the end
-                i += 1
-        else:
-            i += 1
+    at = text.find("#")
+    while at >= 0:
+        end = text.find("\n", at)
+        end = len(text) if end < 0 else end
+        line = text[text.rfind("\n", 0, at) + 1 : end]
+        found.extend(token.rstrip() for token in _TOKEN_RE.findall(line) if token[0] == "#")
+        at = text.find("#", end)
     return found
 
 
