@@ -31,9 +31,19 @@ def source_text(source: Source) -> str:
 
 
 def rows(
-    event: Event, chronology: Chronology, today: _dt.date, aliases: bool = False, juche: bool = False
+    event: Event,
+    chronology: Chronology,
+    today: _dt.date,
+    aliases: bool = False,
+    juche: bool = False,
+    *,
+    panel: bool = False,
 ) -> list[tuple[str, str]]:
-    """Every fact about the event as (key, value) rows, in reading order; empty ones left out."""
+    """Every fact about the event as (key, value) rows, in reading order; empty ones left out.
+
+    For the ``panel`` people read, ``span`` is left out where it only restates ``date`` (whole
+    days), and a source's URL is replaced by a mark, ``[1]``, for the URL given whole under
+    the panel (``urls``), where no box folds it."""
     when = event.when
     if juche:
         from chrono.dates.juche import span_text as juche_text
@@ -49,6 +59,8 @@ def rows(
         ("ago", ago(when.start.lower, when.start.upper, today)),
         ("kind", event.kind),
     ]
+    if panel and _whole_days(when):
+        del out[3]
     if event.place:
         out.append(("place", event.place))
     for ref in event.actors:
@@ -66,13 +78,35 @@ def rows(
     for key, value in event.extra.items():
         shown = value if isinstance(value, str) else strict_json(value, default=str)
         out.append((f"extra.{key}", shown))
+    marks = 0
     for ref in event.sources:
         source = chronology.sources.get(ref)
+        if source and panel and source.url:
+            marks += 1
+            out.append(("source", f"{ref}: {source_text(_without_url(source))} [{marks}]"))
+            continue
         out.append(("source", f"{ref}: {source_text(source)}" if source else ref))
     linked = links(chronology, event)
     out.extend(("links-to", f"{e.when.shown} {e.id} {e.title}") for e in linked.links_to)
     out.extend(("linked-from", f"{e.when.shown} {e.id} {e.title}") for e in linked.linked_from)
     return out
+
+
+def urls(event: Event, chronology: Chronology) -> list[str]:
+    """The URLs of the event's sources, in the order of the panel's marks ([1], [2], ...)."""
+    found = (chronology.sources.get(ref) for ref in event.sources)
+    return [source.url for source in found if source is not None and source.url]
+
+
+def _whole_days(when: DateSpan) -> bool:
+    """True when the date names whole days, so the days it stands for say nothing more."""
+    return when.start.is_exact and not when.open_end and (when.end is None or when.end.is_exact)
+
+
+def _without_url(source: Source) -> Source:
+    import dataclasses
+
+    return dataclasses.replace(source, url=None)
 
 
 def show_record(event: Event, chronology: Chronology) -> dict[str, Any]:

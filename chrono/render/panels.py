@@ -50,6 +50,21 @@ def event_panel(rows: Sequence[tuple[str, str]], kind: str) -> Table:
     return grid
 
 
+def link_lines(urls: Sequence[str], hyperlinks: bool) -> list[str]:
+    """The sources' URLs under an event's panel, each whole on its own line after its mark
+    (``[1] https://...``), so that the terminal can open it and a mouse can copy it. With
+    ``hyperlinks``, an http(s) URL is also an OSC 8 hyperlink; any other text is escaped as data."""
+    return [f" [{number}] {_link(url, hyperlinks)}\n" for number, url in enumerate(urls, 1)]
+
+
+def _link(url: str, hyperlinks: bool) -> str:
+    shown = visible(url)
+    safe = shown == url and url.isascii() and url.isprintable() and " " not in url
+    if hyperlinks and safe and url.lower().startswith(("http://", "https://")):
+        return f"\x1b]8;;{url}\x1b\\{url}\x1b]8;;\x1b\\"
+    return shown
+
+
 def anniversary_lines(found: Sequence[Anniversary], width: int, colour: bool, juche: bool = False) -> Iterator[str]:
     """Anniversaries by date, drawn row by row; round ones (every five years) in bold with a star."""
     rows = []
@@ -81,11 +96,13 @@ def anniversaries_table(answer: AnniversariesAnswer, look: Look) -> Iterator[str
 
 
 def show_panels(answer: ShowAnswer, look: Look) -> Iterator[str]:
-    """``show --format panel``: one panel per event, each drawn and written before the next."""
-    from chrono.render.details import rows
+    """``show --format panel``: one panel per event, each drawn and written before the next,
+    its sources' URLs whole under it (OSC 8 hyperlinks on a terminal that takes them)."""
+    from chrono.render.details import rows, urls
     from chrono.render.terminal import drawn_lines
 
-    panels = (
-        event_panel(rows(e, answer.chronology, answer.today, answer.aliases, look.juche), e.kind) for e in answer.events
-    )
-    return drawn_lines(panels, look)
+    hyperlinks = look.tty and look.environ.get("TERM", "") not in ("dumb", "linux")  # these print OSC 8 raw
+    for event in answer.events:
+        facts = rows(event, answer.chronology, answer.today, answer.aliases, look.juche, panel=True)
+        yield from drawn_lines([event_panel(facts, event.kind)], look)
+        yield from link_lines(urls(event, answer.chronology), hyperlinks)

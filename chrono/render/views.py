@@ -31,6 +31,7 @@ class Look(NamedTuple):
     juche: bool
     environ: Mapping[str, str]
     note: Callable[[str], None]
+    tty: bool = False  # stdout is a terminal: hyperlinks may be written (never to a pipe)
 
 
 class ListAnswer(NamedTuple):
