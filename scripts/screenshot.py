@@ -1,8 +1,10 @@
-"""Regenerate docs/images/list.svg: `chrono list --from 2000` as a real terminal shows it.
+"""Regenerate the pictures in docs/images/ as a real terminal shows them: the table of
+`chrono list --from 2000`, the density timeline of 3,264 visits and a month of `chrono cal`.
 
-The command runs in a detached tmux session 100 columns wide (tall enough that the pager lets it
+Each command runs in a detached tmux session 100 columns wide (tall enough that the pager lets it
 through), with no configuration file; the pane is captured with its colours and drawn as SVG by
-rich. Run by hand from the repository root when the table's look changes:
+rich. Run by hand from the repository root when a view's look changes
+(tests/test_docs_picture.py checks each picture against the current output):
 
     python scripts/screenshot.py            # needs tmux and the chrono on PATH
 """
@@ -10,6 +12,7 @@ rich. Run by hand from the repository root when the table's look changes:
 from __future__ import annotations
 
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -17,9 +20,12 @@ import tempfile
 import time
 from pathlib import Path
 
-COMMAND = "chrono list --from 2000"
 WIDTH, HEIGHT = 100, 80
-OUT = Path("docs/images/list.svg")
+PICTURES = {  # the picture -> the command it shows
+    Path("docs/images/list.svg"): "chrono list --from 2000",
+    Path("docs/images/timeline.svg"): "chrono timeline --data us-visits",
+    Path("docs/images/cal.svg"): "chrono cal 2024-06 --today 2026-01-15",
+}
 
 
 def capture(command: str) -> str:
@@ -51,7 +57,7 @@ def capture(command: str) -> str:
         finally:
             subprocess.run([*tmux, "kill-server"], check=False)
     lines = pane.rstrip("\n").split("\n")
-    while lines and lines[-1].strip() in ("", "$"):
+    while lines and re.sub(r"\x1b\[[0-9;]*m", "", lines[-1]).strip() in ("", "$"):  # the next prompt
         lines.pop()
     return "\n".join(lines)
 
@@ -64,11 +70,12 @@ def main() -> int:
     from rich.console import Console
     from rich.text import Text
 
-    with open(os.devnull, "w", encoding="utf-8") as devnull:
-        console = Console(record=True, width=WIDTH, file=devnull, force_terminal=True)
-        console.print(Text.from_ansi(capture(COMMAND)))
-    OUT.write_text(console.export_svg(title=COMMAND), encoding="utf-8")
-    print(f"wrote {OUT}", file=sys.stderr)
+    for out, command in PICTURES.items():
+        with open(os.devnull, "w", encoding="utf-8") as devnull:
+            console = Console(record=True, width=WIDTH, file=devnull, force_terminal=True)
+            console.print(Text.from_ansi(capture(command)))
+        out.write_text(console.export_svg(title=command), encoding="utf-8")
+        print(f"wrote {out}", file=sys.stderr)
     return 0
 
 

@@ -1,15 +1,22 @@
-"""The README's picture (docs/images/list.svg, written by scripts/screenshot.py) shows what
-``chrono list --from 2000`` prints today in a terminal 100 columns wide."""
+"""The docs' pictures (docs/images/*.svg, written by scripts/screenshot.py) show what their
+commands print today in a terminal 100 columns wide: the table, the density timeline, ``cal``."""
 
 from __future__ import annotations
 
 import html
 import re
+import shlex
 from pathlib import Path
+
+import pytest
 
 from tests.conftest import REPO, Invoke
 
-PICTURE = REPO / "docs" / "images" / "list.svg"
+PICTURES = {
+    "list.svg": "chrono list --from 2000",
+    "timeline.svg": "chrono timeline --data us-visits",
+    "cal.svg": "chrono cal 2024-06 --today 2026-01-15",
+}
 SPAN = re.compile(
     r'<text class="[^"]*-r\d+" x="([\d.]+)" y="[\d.]+" textLength="([\d.]+)"[^>]*-line-(\d+)\)">([^<]*)</text>'
 )
@@ -32,13 +39,16 @@ def screen(svg: str) -> list[str]:
     return lines
 
 
-def test_picture_shows_the_current_table(invoke: Invoke) -> None:
-    shown = screen(PICTURE.read_text(encoding="utf-8"))
-    assert shown[0] == "$ chrono list --from 2000"
-    result = invoke(["list", "--from", "2000", "--no-pager", "--color", "never"], tty=True, width=100)
+@pytest.mark.parametrize(("name", "command"), sorted(PICTURES.items()))
+def test_picture_shows_the_current_output(invoke: Invoke, name: str, command: str) -> None:
+    shown = screen((REPO / "docs" / "images" / name).read_text(encoding="utf-8"))
+    assert shown[0] == f"$ {command}"
+    args = shlex.split(command)[1:]
+    result = invoke([*args, "--no-pager", "--color", "never"], tty=True, width=100)
     assert result.exit_code == 0
-    table = [line.rstrip() for line in result.stdout.splitlines()]
-    assert shown[1:] == [*table, result.stderr.strip()], "run: python scripts/screenshot.py"
+    drawn = [line.rstrip() for line in result.stdout.splitlines()]
+    told = [line.rstrip() for line in result.stderr.splitlines()]
+    assert shown[1:] == [*drawn, *told], "run: python scripts/screenshot.py"
 
 
 def test_screen_rebuilds_lines_from_spans(tmp_path: Path) -> None:

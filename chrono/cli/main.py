@@ -33,6 +33,7 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "between": ("chrono.cli.commands.between_cmd", "The time between two events or dates."),
     "anniversaries": ("chrono.cli.commands.anniversaries_cmd", "Anniversaries falling in a window of days."),
     "timeline": ("chrono.cli.commands.timeline_cmd", "Draw the events across the terminal."),
+    "cal": ("chrono.cli.commands.cal_cmd", "A month or a year as a calendar, days with events marked."),
     "stats": ("chrono.cli.commands.stats_cmd", "Counts, a summary and quiet periods."),
     "export": ("chrono.cli.commands.export_cmd", "Export events as iCalendar, Markdown, TimelineJS, HTML or SQLite."),
     "import": ("chrono.cli.commands.import_cmd", "Convert CSV, JSON, YAML or TimelineJS3 into chronology TOML."),

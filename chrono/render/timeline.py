@@ -19,8 +19,9 @@ from chrono.model import Chronology, Event
 from chrono.render.palette import kind_style
 
 DAY, SPAN, VAGUE, VAGUE_POINT, ONGOING = "●", "━", "░", "○", "▶"
+BLOCKS = "▁▂▃▄▅▆▇█"  # density: eighths of the busiest column's count
 MAX_LANES = 15
-MAX_LABEL = 18
+MAX_LABEL = 18  # an event's label, at 80 columns; a lane's name gets a fifth of the width
 MAX_WIDTH = 1000  # --width and COLUMNS beyond this draw 1000 columns: wider is no picture, only work
 LEGEND = (
     f"{DAY} a day",
@@ -30,6 +31,7 @@ LEGEND = (
     f"{ONGOING} ongoing",
     "2-9 + several events start in one column",
 )
+CROWDED = 10  # a column where this many events start is more than a digit can say
 
 Segment = tuple[str, str | None]
 Line = list[Segment]
@@ -65,7 +67,39 @@ def _lanes(events: Sequence[Event], chronology: Chronology, by: str) -> list[tup
     return ordered
 
 
-def _glyphs(events: Sequence[Event], scale: Scale) -> list[str]:
+def starts(events: Sequence[Event], scale: Scale) -> list[int]:
+    """How many events start in each column (those begun before the axis in none)."""
+    counts = [0] * scale.width
+    for event in events:
+        if event.when.earliest >= scale.lo:
+            counts[scale.column(event.when.earliest)] += 1
+    return counts
+
+
+def crowded(counts: Sequence[int]) -> bool:
+    """Whether a lane is too crowded for digits: a column with ``CROWDED`` events, or, in a
+    lane of more than a few columns, several events in most of the columns that have any."""
+    several = sum(count > 1 for count in counts)
+    occupied = sum(count > 0 for count in counts)
+    return max(counts, default=0) >= CROWDED or (occupied >= 8 and several * 2 > occupied)
+
+
+def density(count: int, busiest: int) -> str:
+    """The block for a column where ``count`` events start: ▁ for the first eighth of the
+    busiest column's count, up to █ for the last (linear, rounded up; more is █ too)."""
+    return BLOCKS[min(len(BLOCKS), max(1, -(-count * len(BLOCKS) // busiest))) - 1] if count else " "
+
+
+def _busiest(lanes: Sequence[tuple[str, Sequence[Event]]], dense: Sequence[bool], scale: Scale) -> int:
+    """The count a full block stands for: the busiest column of the crowded lanes, leaving out
+    the '(N more)' lane of many actors unless it is the only crowded one (its columns above
+    that count are full blocks too)."""
+    counts = [max(starts(group, scale)) for (_, group), crowd in zip(lanes, dense, strict=True) if crowd]
+    more = len(lanes) > MAX_LANES - 1 and dense[-1] and lanes[-1][0].endswith(" more)")
+    return max(counts[:-1] if more and len(counts) > 1 else counts, default=0)
+
+
+def _glyphs(events: Sequence[Event], scale: Scale, busiest: int = 0) -> list[str]:
     cells = [" "] * scale.width
     starts = [0] * scale.width
     for event in events:
@@ -89,22 +123,51 @@ def _glyphs(events: Sequence[Event], scale: Scale) -> list[str]:
         if when.earliest >= scale.lo:  # an event begun before the axis does not start in column 0
             starts[first] += 1
     for col, count in enumerate(starts):
-        if count > 1:
+        if busiest and count:
+            cells[col] = density(count, busiest)
+        elif count > 1:
             cells[col] = str(count) if count < 10 else "+"
     return cells
 
 
-def _labels(events: Sequence[Event], scale: Scale, use_ids: bool) -> str:
+def _labels(events: Sequence[Event], scale: Scale, use_ids: bool, lane: str = "") -> str:
     line = [" "] * scale.width
+    most = label_room(scale.width)
     # Events that start on the axis get the first chance of a label.
     for event in sorted(events, key=lambda e: (e.earliest < scale.lo, e.sort_key)):
-        text = visible(event.id if use_ids else event.title)
-        text = text if len(text) <= MAX_LABEL else text[: MAX_LABEL - 1] + "…"
+        text = visible(event.id) if use_ids else _without(visible(event.title), lane) or event.when.shown
+        text = text if len(text) <= most else text[: most - 1] + "…"
         col = scale.column(event.earliest)
         end = col + len(text)
         if end <= scale.width and all(char == " " for char in line[max(0, col - 1) : min(scale.width, end + 1)]):
             line[col:end] = list(text)
     return "".join(line).rstrip()
+
+
+def label_room(width: int) -> int:
+    """The most cells a lane's name or an event's label takes: 18 at 80 columns, a sixth of
+    wider terminals, at most 32."""
+    return max(MAX_LABEL, min(32, width // 6))
+
+
+def _without(title: str, lane: str) -> str:
+    """A title without its lane's name, which the lane already says ('Prime Minister X visits
+    the United States' in X's lane: 'visits the United States')."""
+    if not lane or lane.casefold() not in title.casefold():
+        return title
+    at = title.casefold().index(lane.casefold())
+    return (title[:at] + title[at + len(lane) :]).strip(" ,;:-–—").replace("  ", " ")
+
+
+def lane_names(names: Sequence[str], width: int) -> list[str]:
+    """The lanes' names, each at most ``width`` cells, no two alike: a long one keeps its head
+    and its last word around '…' when a plain cut would match another's."""
+    from chrono.render.shorten import shorten
+
+    cut = [name if len(name) <= width else name[: width - 1] + "…" for name in names]
+    twice = {text for text in cut if cut.count(text) > 1}
+    ordered = sorted(names)
+    return [shorten(name, ordered, width) if text in twice else text for name, text in zip(names, cut, strict=True)]
 
 
 _MONTH_STEPS = (1, 2, 3, 6, 12, 24, 60, 120, 240, 600, 1200, 2400, 6000, 12000)
@@ -168,34 +231,38 @@ def draw(
         else:
             first, last = _dt.date.max - _dt.timedelta(days=1), _dt.date.max
     lanes = _lanes(events, chronology, by)
-    label_width = min(MAX_LABEL, max(len(name) for name, _ in lanes))
+    names = lane_names([visible(name) for name, _ in lanes], label_room(width))
+    label_width = max(len(name) for name in names)
     scale = Scale(first, last, max(10, width - label_width - 2))
+    dense = [crowded(starts(group, scale)) for _, group in lanes]
+    busiest = _busiest(lanes, dense, scale)
     plural = "s" if len(events) != 1 else ""
     lines: list[Line] = [
         [(f"{first.isoformat()} … {last.isoformat()} · {len(events)} event{plural} · by {by}", "bold")]
     ]
-    for name, group in lanes:
-        shown = visible(name)
-        shown = shown if len(shown) <= label_width else shown[: label_width - 1] + "…"
+    for (name, group), shown, drawn_dense in zip(lanes, names, dense, strict=True):
         style = kind_style(name) if by == "kind" else None
-        lines.append([(f"{shown:>{label_width}} ", style), ("│", "dim"), ("".join(_glyphs(group, scale)), style)])
-        labels = _labels(group, scale, use_ids)
+        glyphs = "".join(_glyphs(group, scale, busiest if drawn_dense else 0))
+        lines.append([(f"{shown:>{label_width}} ", style), ("│", "dim"), (glyphs, style)])
+        labels = _labels(group, scale, use_ids, name if by == "actor" else "")
         if labels:
             lines.append([(" " * label_width + " ", None), ("│", "dim"), (labels, "dim")])
     rule, tick_labels = _axis(scale)
     lines.append([(" " * label_width + " ", None), ("└", "dim"), (rule, "dim")])
     lines.append([(" " * (label_width + 2) + tick_labels, None)])
-    lines.extend([(text, "dim")] for text in _legend(width))
+    lines.extend([(text, "dim")] for text in _legend(width, busiest))
     return [
         [(text.rstrip() if i == len(line) - 1 else text, style) for i, (text, style) in enumerate(line)]
         for line in lines
     ]
 
 
-def _legend(width: int) -> list[str]:
-    """The legend's items packed into lines no wider than ``width``."""
+def _legend(width: int, busiest: int = 0) -> list[str]:
+    """The legend's items packed into lines no wider than ``width``; with crowded lanes, what
+    their blocks count too."""
     rows: list[str] = []
-    for item in LEGEND:
+    scale = f"{BLOCKS} events starting in a column: {BLOCKS[0]} 1 … {BLOCKS[-1]} {busiest} or more, in eighths"
+    for item in (*LEGEND, scale) if busiest else LEGEND:
         if rows and len(rows[-1]) + 3 + len(item) <= width:
             rows[-1] += "   " + item
         else:
