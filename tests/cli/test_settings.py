@@ -269,6 +269,7 @@ EXPECTED = {
     "anniversaries": SHARED,
     "between": {"--data", "--today", "--format"},
     "timeline": {"--data", "--today", "--color", "--no-pager"},
+    "cal": {"--data", "--today", "--color", "--no-pager"},
     "stats": {"--data", "--today", "--format", "--color", "--no-pager"},
     "export": {"--data", "--today", "--format", "--no-pager"},
     "check": {"--data", "--today", "--format", "--color", "--no-pager"},
