@@ -39,6 +39,10 @@ HELP = {
     "--today": "Use DATE as today (env CHRONO_TODAY), for reproducible output.",
     "--color": "Colour in terminal output; auto honours NO_COLOR and FORCE_COLOR.",
     "--no-pager": "Do not page output taller than the terminal.",
+    "--title": (
+        "The document's title (markdown, html, timelinejs; default: Chronology), or the calendar's name "
+        "(ics; default: the data's file names). --name is the same option."
+    ),
     "--calendar": (
         "Show years in tables and 'show' as Gregorian or Juche (Juche 1 = 1912); machine formats stay ISO/EDTF."
     ),
@@ -110,6 +114,14 @@ def calendar_option(func: F) -> F:
         show_default=True,
         callback=_setting("calendar"),
         help=HELP["--calendar"],
+    )(func)
+
+
+def title_option(func: F) -> F:
+    """``--title TEXT`` (also ``--name``): what an exported document or calendar is called; the
+    command receives ``title``, None when not given, and chooses the default per format."""
+    return click.option(
+        "--title", "--name", "title", cls=SharedOption, metavar="TEXT", default=None, help=HELP["--title"]
     )(func)
 
 

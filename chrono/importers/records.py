@@ -36,7 +36,7 @@ def from_yaml(text: str, options: ImportOptions | None = None) -> Imported:
     try:
         import yaml
     except ImportError:
-        raise UsageError("reading YAML needs PyYAML: pip install 'chrono[yaml]'") from None
+        raise UsageError("reading YAML needs PyYAML: pip install 'chrono-toml[yaml]'") from None
     try:
         document = yaml.safe_load(text.removeprefix("\ufeff"))
     except yaml.MarkedYAMLError as exc:

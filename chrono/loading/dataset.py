@@ -56,6 +56,17 @@ def resolve_inputs(specs: Sequence[str]) -> list[Input]:
     return inputs
 
 
+def data_name(specs: Sequence[str]) -> str:
+    """A name for the data where a calendar must have one and the TOML holds no title: each
+    ``--data`` value's file or directory name without ``.toml`` (a bundled chronology's name as
+    it is; ``stdin`` for ``-``), in order and once each, joined by ``, ``."""
+    names = []
+    for spec in specs:
+        base = "stdin" if spec == STDIN else os.path.basename(os.path.normpath(spec)).removesuffix(".toml")
+        names.append(base or spec)
+    return ", ".join(dict.fromkeys(names)) or "Chronology"
+
+
 # A pipe or standard input has no size to check first: reading stops, with an error, past this.
 MAX_STREAM = 1 << 30
 _CHUNK = 1 << 20

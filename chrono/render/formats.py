@@ -28,7 +28,7 @@ class Format(NamedTuple):
 
     ``streams``: written as it is produced (else made whole first); ``binary``: not text;
     ``to_file``: only to a file given with ``-o``; ``extra``: the optional dependency
-    (``pip install 'chrono[EXTRA]'``) it needs.
+    (``pip install 'chrono-toml[EXTRA]'``; none needs one now) it needs.
     """
 
     name: str
@@ -83,8 +83,7 @@ FORMATS: tuple[Format, ...] = (
     )),
     Format("ids", "one event id per line", (Use("list", "chrono.render.plain:list_ids"),)),
     Format("github", "GitHub Actions annotations", (Use("check", "chrono.render.github:check_github"),)),
-    Format("ics", "iCalendar (RFC 5545)", (Use("export", "chrono.render.ics:export_ics"),),
-           streams=False, extra="ics"),
+    Format("ics", "iCalendar (RFC 5545)", (Use("export", "chrono.render.ics:export_ics"),), streams=False),
     Format("markdown", "a Markdown document", (Use("export", "chrono.render.markdown:export_markdown"),)),
     Format("timelinejs", "a TimelineJS3 JSON document", (Use("export", "chrono.render.timelinejs:export_timelinejs"),),
            streams=False),
@@ -167,7 +166,7 @@ def markdown_table() -> str:
     for fmt in FORMATS:
         offered_by = ", ".join(f"`{u.command}`" for u in fmt.uses)
         written = "to a file (`-o`)" if fmt.to_file else "as produced" if fmt.streams else "whole"
-        needs = f"`chrono[{fmt.extra}]`" if fmt.extra else ""
+        needs = f"`chrono-toml[{fmt.extra}]`" if fmt.extra else ""
         lines.append(f"| `{fmt.name}` | {fmt.help} | {offered_by} | {written} | {needs} |")
     lines += ["", "| command | `auto` on a terminal | `auto` piped |", "|---|---|---|"]
     lines += [f"| `{name}` | `{terminal}` | `{piped}` |" for name, (terminal, piped) in AUTO.items()]

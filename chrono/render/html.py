@@ -124,4 +124,4 @@ def _event(event: Event, chronology: Chronology) -> str:
 
 def export_html(answer: ExportAnswer, look: Look) -> Iterator[str]:
     """``export --format html``."""
-    return page(answer.events, answer.chronology, answer.title)
+    return page(answer.events, answer.chronology, answer.document_title)

@@ -1,7 +1,12 @@
-"""iCalendar (RFC 5545) export with the ``icalendar`` library (the optional extra ``chrono[ics]``).
+"""iCalendar (RFC 5545) export with the ``icalendar`` library (a dependency, imported only here).
 
 Only events known to the day can be placed in a calendar: month- and year-precise events are
-left out and counted, so the command can say so.
+left out and counted, so the command can say so. The calendar is named (RFC 7986 ``NAME`` and
+the ``X-WR-CALNAME`` most clients read), so it does not arrive as "Untitled".
+
+A ``UID`` names one calendar object for good: a client that imports the same UID twice keeps
+one. So the one-off event and its yearly anniversary get different UIDs (``ID@chrono`` and
+``ID.yearly@chrono``; an id holds no dot, so they cannot meet), each the same in every run.
 """
 
 from __future__ import annotations
@@ -50,16 +55,26 @@ def yearly_rule(day: _dt.date) -> dict[str, object]:
     return {"freq": "yearly"}
 
 
-def render(events: Iterable[Event], chronology: Chronology, stamp: _dt.date, yearly: bool) -> tuple[bytes, int]:
-    """The calendar as bytes, and how many events were left out for want of a day."""
+def uid(event: Event, yearly: bool) -> str:
+    """The event's UID in a one-off or a yearly calendar: stable, and never the same for both."""
+    return f"{event.id}.yearly@chrono" if yearly else f"{event.id}@chrono"
+
+
+def render(
+    events: Iterable[Event], chronology: Chronology, stamp: _dt.date, yearly: bool, name: str
+) -> tuple[bytes, int]:
+    """The calendar named ``name`` as bytes, and how many events were left out for want of a day."""
     try:
-        from icalendar import Calendar
+        from icalendar import Calendar, vText
         from icalendar import Event as CalendarEvent
-    except ImportError:
-        raise UsageError("the ics format needs the icalendar package: pip install 'chrono[ics]'") from None
+    except ImportError:  # a dependency: only a broken installation gets here
+        raise UsageError("the ics format needs the icalendar package: pip install icalendar") from None
     calendar = Calendar()
     calendar.add("prodid", "-//chrono//chronology export//EN")
     calendar.add("version", "2.0")
+    shown = vText(" ".join(visible(name).split()))  # one line; vText escapes it as TEXT (, and ;)
+    calendar.add("name", shown)
+    calendar.add("x-wr-calname", shown)
     left_out = 0
     dtstamp = _dt.datetime(stamp.year, stamp.month, stamp.day, tzinfo=_dt.timezone.utc)
     for event in events:
@@ -67,7 +82,7 @@ def render(events: Iterable[Event], chronology: Chronology, stamp: _dt.date, yea
             left_out += 1
             continue
         item = CalendarEvent()
-        item.add("uid", f"{event.id}@chrono")
+        item.add("uid", uid(event, yearly))
         item.add("dtstamp", dtstamp)
         item.add("summary", visible(event.title))  # RFC 5545 text holds no control characters
         item.add("dtstart", event.when.earliest)
@@ -91,7 +106,7 @@ def render(events: Iterable[Event], chronology: Chronology, stamp: _dt.date, yea
 
 def export_ics(answer: ExportAnswer, look: Look) -> Iterator[str]:
     """``export --format ics``; the events left out for want of a day are counted on stderr."""
-    payload, left_out = render(answer.events, answer.chronology, answer.today, answer.yearly)
+    payload, left_out = render(answer.events, answer.chronology, answer.today, answer.yearly, answer.calendar_name)
     if left_out:
         look.note(f"chrono: left out {left_out} event{'s' if left_out != 1 else ''} not known to the day")
     yield payload.decode("utf-8")

@@ -67,4 +67,4 @@ def _entry(event: Event, chronology: Chronology, cited: dict[str, None]) -> str:
 
 def export_markdown(answer: ExportAnswer, look: Look) -> Iterator[str]:
     """``export --format markdown``."""
-    return lines(answer.events, answer.chronology, answer.title)
+    return lines(answer.events, answer.chronology, answer.document_title)

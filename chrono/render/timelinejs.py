@@ -72,4 +72,4 @@ def export_timelinejs(answer: ExportAnswer, look: Look) -> Iterator[str]:
     """``export --format timelinejs``: one indented JSON document."""
     from chrono.render.jsonout import dumps
 
-    yield dumps(document(answer.events, answer.chronology, answer.title), indent=2) + "\n"
+    yield dumps(document(answer.events, answer.chronology, answer.document_title), indent=2) + "\n"

@@ -99,11 +99,24 @@ class SqlAnswer(NamedTuple):
 
 
 class ExportAnswer(NamedTuple):
-    """``export``: the chosen events and the document's details."""
+    """``export``: the chosen events and the document's details; ``title`` is None when
+    ``--title``/``--name`` was not given, and each format picks its own default."""
 
     events: Iterable[Event]
     chronology: Chronology
-    title: str
+    title: str | None
     today: _dt.date
     yearly: bool
     inputs: tuple[str, ...]
+
+    @property
+    def document_title(self) -> str:
+        """A document's title: as given, else "Chronology"."""
+        return "Chronology" if self.title is None else self.title
+
+    @property
+    def calendar_name(self) -> str:
+        """A calendar's name: as given, else the data's file names (a TOML file has no title)."""
+        from chrono.loading.dataset import data_name
+
+        return data_name(self.inputs) if self.title is None else self.title

@@ -27,12 +27,12 @@ def test_leap_day_recurs_on_the_last_day_of_february(invoke: Invoke, write_toml:
         start = event.decoded("dtstart")
         rule = rrulestr(event["rrule"].to_ical().decode(), dtstart=dt.datetime(start.year, start.month, start.day))
         occurrences[uid] = [day.date() for day in rule[:5]]
-    assert occurrences["leap@chrono"] == [
+    assert occurrences["leap.yearly@chrono"] == [
         dt.date(2000, 2, 29),
         dt.date(2001, 2, 28),
         dt.date(2002, 2, 28),
         dt.date(2003, 2, 28),
         dt.date(2004, 2, 29),
     ]
-    assert occurrences["plain@chrono"][:2] == [dt.date(2001, 3, 1), dt.date(2002, 3, 1)]
-    assert dict(events["plain@chrono"]["rrule"]) == {"FREQ": ["YEARLY"]}
+    assert occurrences["plain.yearly@chrono"][:2] == [dt.date(2001, 3, 1), dt.date(2002, 3, 1)]
+    assert dict(events["plain.yearly@chrono"]["rrule"]) == {"FREQ": ["YEARLY"]}

@@ -16,6 +16,7 @@ from chrono.cli.options import (
     output_options,
     resolve_today,
     sort_options,
+    title_option,
     today_option,
 )
 from chrono.cli.output import emit
@@ -29,9 +30,7 @@ from chrono.render.views import ExportAnswer
 @click.option("-o", "--output", metavar="FILE", help="Write to FILE (atomically; links followed) instead of stdout.")
 @click.option("--force", is_flag=True, help="sqlite: overwrite FILE if it exists.")
 @click.option("--yearly", is_flag=True, help="ics: repeat each event every year, for anniversaries.")
-@click.option(
-    "--title", default="Chronology", show_default=True, help="markdown, html, timelinejs: the document's title."
-)
+@title_option
 @data_option
 @filter_options
 @sort_options
@@ -44,7 +43,7 @@ def command(
     output: str | None,
     force: bool,
     yearly: bool,
-    title: str,
+    title: str | None,
     data: tuple[str, ...],
     filters: FilterArgs,
     sort: str,
