@@ -51,6 +51,15 @@ COLOR_CHOICES = ("auto", "always", "never")
 CALENDAR_CHOICES = ("gregorian", "juche")
 
 
+class OneLineChoice(click.Choice[str]):
+    """click's Choice, naming the choices in one sentence when none is given: click's own
+    message lists them one per line after a literal ``\\t``, which reads as a bug."""
+
+    def get_missing_message(self, param: click.Parameter, ctx: click.Context | None) -> str:
+        *first, last = self.choices
+        return f"Choose {', '.join(first)} or {last}." if first else f"Choose {last}."
+
+
 def _env(ctx: click.Context) -> Environment | None:
     env = ctx.find_root().obj
     return env if isinstance(env, Environment) else None
@@ -68,6 +77,8 @@ def _setting(name: str) -> Callable[[click.Context, click.Parameter, Any], Any]:
 
     def callback(ctx: click.Context, param: click.Parameter, value: Any) -> Any:
         env = _env(ctx)
+        if value is None and param.required:  # click 8.2+ lets a missing required option through here
+            raise click.MissingParameter(ctx=ctx, param=param)
         if env is None or value is None:
             return value
         settings = env.settings
@@ -149,7 +160,7 @@ def format_option(command: str) -> Callable[[F], F]:
             "--format",
             "fmt",
             cls=SharedOption,
-            type=click.Choice(formats.offered(command)),
+            type=OneLineChoice(formats.offered(command)),
             required=required,
             default=None if required else "auto",
             show_default=not required,

@@ -43,6 +43,13 @@ def test_completion_without_a_shell_names_them_in_one_line(invoke: Invoke) -> No
     assert "\\t" not in result.stderr and "\t" not in result.stderr
 
 
+def test_export_without_a_format_names_them_in_one_line(invoke: Invoke) -> None:
+    result = invoke(["export"])
+    assert result.exit_code == 2 and result.stdout == ""
+    assert "Missing option '--format'. Choose ics, markdown, timelinejs, html or sqlite." in result.stderr
+    assert len(result.stderr.splitlines()) == 1 and "\\t" not in result.stderr
+
+
 def test_bash_completes_commands_ids_and_options(invoke: Invoke) -> None:
     assert complete(invoke, "bash", "chrono an", 1) == ["plain,anniversaries"]
     assert complete(invoke, "bash", "chrono show moscow", 2) == ["plain,moscow-declaration", "plain,moscow-visit-2001"]

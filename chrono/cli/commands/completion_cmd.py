@@ -6,6 +6,7 @@ import click
 from click.shell_completion import get_completion_class
 
 from chrono.cli.env import Environment
+from chrono.cli.options import OneLineChoice
 from chrono.cli.output import write_lines
 
 STARTUP_LINES = {
@@ -15,9 +16,8 @@ STARTUP_LINES = {
 }
 
 
-class ShellChoice(click.Choice[str]):
-    """click's Choice, naming the shells in one sentence when none is given: click's own message
-    lists them one per line after a literal ``\\t``, which reads as a bug."""
+class ShellChoice(OneLineChoice):
+    """The shells, named in one sentence with an example when none is given."""
 
     def get_missing_message(self, param: click.Parameter, ctx: click.Context | None) -> str:
         *first, last = self.choices
