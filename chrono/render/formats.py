@@ -46,6 +46,8 @@ FORMATS: tuple[Format, ...] = (
         Use("anniversaries", "chrono.render.panels:anniversaries_table", drawing=True),
         Use("stats", "chrono.render.statsview:stats_table", drawing=True),
         Use("sql", "chrono.render.sqlrows:sql_table", drawing=True),
+        Use("datasets", "chrono.render.listings:datasets_table", drawing=True),
+        Use("config", "chrono.render.listings:config_table", drawing=True),
     )),
     Format("panel", "a box per event, drawn for the terminal", (
         Use("show", "chrono.render.panels:show_panels", drawing=True),
@@ -62,6 +64,8 @@ FORMATS: tuple[Format, ...] = (
         Use("stats", "chrono.render.statsview:stats_tsv"),
         Use("diff", "chrono.render.changes:diff_tsv"),
         Use("sql", "chrono.render.sqlrows:sql_tsv"),
+        Use("datasets", "chrono.render.listings:datasets_tsv"),
+        Use("config", "chrono.render.listings:config_tsv"),
     )),
     Format("csv", "RFC 4180 CSV with a header row", (
         Use("list", "chrono.render.plain:list_csv"),
@@ -103,6 +107,8 @@ AUTO: dict[str, tuple[str, str]] = {
     "check": ("text", "text"),
     "diff": ("text", "tsv"),
     "sql": ("table", "tsv"),
+    "datasets": ("table", "tsv"),
+    "config": ("table", "tsv"),
 }
 
 

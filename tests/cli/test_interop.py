@@ -220,7 +220,7 @@ def test_us_visits_is_bundled_and_found_by_name(invoke: Invoke) -> None:
     lines = result.stdout.splitlines()
     assert len(lines) >= 2 and all("Moon Jae-in" in line and "Korea" in line for line in lines)
     datasets = invoke(["datasets"]).stdout.splitlines()
-    assert datasets[0].startswith("dprk-russia\t43\t") and datasets[0].endswith("(default)")
+    assert datasets[0] == "dprk-russia\t43\t1948-10-12?\t2025-09-03"  # exactly four fields
     assert datasets[1].startswith("us-visits\t3264\t")
 
 

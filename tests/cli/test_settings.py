@@ -274,12 +274,12 @@ EXPECTED = {
     "export": {"--data", "--today", "--format", "--no-pager"},
     "check": {"--data", "--today", "--format", "--color", "--no-pager"},
     "diff": {"--format", "--color", "--no-pager"},
-    "config": {"--data", "--color", "--no-pager", "--calendar"},
+    "config": {"--data", "--format", "--color", "--no-pager", "--calendar"},
     "import": set(),
     "edit": {"--data"},
     "fmt": set(),
     "sql": {"--data", "--today", "--format", "--color", "--no-pager"},
-    "datasets": set(),
+    "datasets": {"--format", "--color", "--no-pager"},
     "completion": set(),
 }
 

@@ -8,16 +8,15 @@ import click
 
 from chrono.cli.env import Environment
 from chrono.cli.options import data_option, output_options
-from chrono.cli.output import write_paged
-from chrono.escape import tsv
+from chrono.cli.output import emit
 
 
 @click.command("config")
 @data_option
-@output_options(calendar=True)
+@output_options("config", calendar=True)
 @click.pass_obj
-def command(env: Environment, data: tuple[str, ...], color: str, no_pager: bool, calendar: str) -> None:
-    """Print the effective settings as KEY<TAB>VALUE<TAB>SOURCE lines.
+def command(env: Environment, data: tuple[str, ...], fmt: str, color: str, no_pager: bool, calendar: str) -> None:
+    """Print the effective settings: a table on a terminal, KEY<TAB>VALUE<TAB>SOURCE lines piped.
 
     Settings come from command-line options, then environment variables, then the
     configuration file, then defaults; give an option here to see what it would change. An
@@ -49,4 +48,6 @@ def command(env: Environment, data: tuple[str, ...], color: str, no_pager: bool,
     ]
     rows.extend((f"alias.{alias.name}", alias.expansion, alias.source) for alias in settings.aliases)
     rows.append(("config-file", settings.config_file.value or "", settings.config_file.source))
-    write_paged(env, ("\t".join(tsv(cell) for cell in row) + "\n" for row in rows), no_pager)
+    from chrono.render.listings import ConfigAnswer
+
+    emit(env, "config", fmt, ConfigAnswer(tuple(rows)), color=color, no_pager=no_pager)

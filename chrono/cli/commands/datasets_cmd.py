@@ -5,24 +5,30 @@ from __future__ import annotations
 import click
 
 from chrono.cli.env import Environment
-from chrono.cli.output import write_lines
+from chrono.cli.options import output_options
+from chrono.cli.output import emit
 from chrono.loading import bundled
 from chrono.loading.dataset import load
 
 
 @click.command("datasets")
+@output_options("datasets")
 @click.pass_obj
-def command(env: Environment) -> None:
-    """List the bundled chronologies: NAME<TAB>EVENTS<TAB>FIRST<TAB>LAST; use one with --data NAME.
+def command(env: Environment, fmt: str, color: str, no_pager: bool) -> None:
+    """List the bundled chronologies; use one with --data NAME.
+
+    On a terminal a table, the default marked; piped, NAME<TAB>EVENTS<TAB>FIRST<TAB>LAST lines.
 
     \b
     Examples:
       chrono datasets
       chrono list --data us-visits --from 2019 --actor Moon
     """
-    rows = []
+    from chrono.render.listings import Dataset, DatasetsAnswer
+
+    found = []
     for name in bundled.names():
         events = load([bundled.path(name)]).events  # the bundled file, never ./NAME
-        default = " (default)" if name == bundled.DEFAULT else ""
-        rows.append(f"{name}\t{len(events)}\t{events[0].when.edtf}\t{events[-1].when.edtf}{default}\n")
-    write_lines(env, rows)
+        first, last = events[0].when.edtf, events[-1].when.edtf
+        found.append(Dataset(name, len(events), first, last, name == bundled.DEFAULT))
+    emit(env, "datasets", fmt, DatasetsAnswer(tuple(found)), color=color, no_pager=no_pager)
