@@ -116,17 +116,23 @@ class ChronoGroup(click.Group):
 
 
 def _settings(ctx: click.Context, env: Environment) -> Settings:
-    """The run's settings, once the group's own options (--no-config, --no-cache) are known;
-    shell completion carries on without a broken configuration file."""
+    """The run's settings, once the group's own options (--no-config, --no-cache, and the
+    global --data and --no-pager) are known; shell completion carries on without a broken
+    configuration file."""
     from chrono.cli.settings import resolve
 
     no_config, no_cache = bool(ctx.params.get("no_config")), bool(ctx.params.get("no_cache"))
     try:
-        return resolve(env.environ, no_config=no_config, no_cache=no_cache)
+        settings = resolve(env.environ, no_config=no_config, no_cache=no_cache)
     except ChronoError:
         if not ctx.resilient_parsing:
             raise
-        return resolve(env.environ, no_config=True, no_cache=no_cache)
+        settings = resolve(env.environ, no_config=True, no_cache=no_cache)
+    if ctx.params.get("data"):  # chrono --data X CMD: as CMD --data X, which still wins
+        settings = settings.with_option("data", tuple(ctx.params["data"]), "--data")
+    if ctx.params.get("no_pager"):  # chrono --no-pager CMD, as git --no-pager
+        settings = settings.with_option("pager", "", "--no-pager")
+    return settings
 
 
 def _environment(obj: object) -> Environment:
@@ -260,8 +266,16 @@ def _silence_stdout() -> None:
 @click.version_option(__version__, "-V", "--version", prog_name="chrono", message="%(prog)s %(version)s")
 @click.option("--no-config", is_flag=True, help="Ignore the configuration file.")
 @click.option("--no-cache", is_flag=True, help="Read the data from TOML, bypassing the cache (also CHRONO_CACHE=0).")
+@click.option(
+    "--data",
+    "data",
+    multiple=True,
+    metavar="PATH",
+    help="The data of every command, as its own --data (which wins when both are given). Repeatable.",
+)
+@click.option("--no-pager", "no_pager", is_flag=True, help="Never page output (as git --no-pager).")
 @click.pass_context
-def cli(ctx: click.Context, no_config: bool, no_cache: bool) -> None:
+def cli(ctx: click.Context, no_config: bool, no_cache: bool, data: tuple[str, ...], no_pager: bool) -> None:
     """Query a chronology of dated events kept in TOML files.
 
     Data comes from --data PATH (repeatable: files, directories, bundled names, '-' for stdin),
