@@ -41,12 +41,17 @@ def load_chronology_for(ctx: click.Context, data: Sequence[str]) -> Chronology:
 
 
 def note_unmatched(env: Environment, chronology: Chronology, filters: FilterArgs) -> None:
-    """One stderr note for each --kind, --actor, --tag or --place value that no event has,
+    """One stderr note for each --kind, --actor, --tag or --place value, or --extra key, that no event has,
     naming the nearest values some event has; the answer and its exit status are unchanged."""
-    if not (filters.kinds or filters.actors or filters.tags or filters.place):
+    if not (filters.kinds or filters.actors or filters.tags or filters.place or filters.extras):
         return
     from chrono.cli.output import note
+    from chrono.questions.extras import missing_keys, parse_test
     from chrono.questions.vocabulary import unmatched
 
     for miss in unmatched(chronology, filters.kinds, filters.actors, filters.tags, filters.place):
         note(env, miss.message())
+    tests = [test for test in map(parse_test, filters.extras) if test is not None]
+    for key, close in missing_keys(chronology, [test.key for test in tests]):
+        hint = f"; nearest: {', '.join(close)}" if close else ""
+        note(env, f"note: no event has extra.{key} (--extra){hint}")

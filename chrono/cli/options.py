@@ -12,6 +12,7 @@ from click.core import ParameterSource
 
 from chrono.cli.env import Environment
 from chrono.errors import DateError, UsageError
+from chrono.questions.extras import ExtraTest
 from chrono.questions.query import Match, Query, SortKey
 
 F = TypeVar("F", bound=Callable[..., Any])
@@ -255,7 +256,10 @@ _ACTOR_HELP = "Keep events with this actor: id, name, alias or whole words of on
 _GREP_HELP = (
     "Keep events where REGEX matches id, title, summary, note, place, actors, tags or extra values (ignoring case)."
 )
-_EXTRA_HELP = "Keep events whose extra.KEY (or an element of it) is VALUE, ignoring case and accents (repeatable: all)."
+_EXTRA_HELP = (
+    "Keep events whose extra.KEY (or an element of it) is VALUE, ignoring case and accents; or compare: "
+    "'vei>=6' (> < >= <= !=; numbers as numbers, dates as dates). Repeatable: all."
+)
 _FILTER_OPTIONS = (
     click.option("--from", "date_from", metavar="DATE", help="Events on or after DATE (at its precision)."),
     click.option("--to", "date_to", metavar="DATE", help="Events on or before DATE (--to 2001 includes 2001-12-31)."),
@@ -353,15 +357,24 @@ def date_bounds(value: str | None, option: str, today: _dt.date) -> tuple[_dt.da
     return arg.lower, arg.upper
 
 
-def parse_extras(values: tuple[str, ...]) -> tuple[tuple[str, str], ...]:
-    """``--extra KEY=VALUE`` values as (key, value) pairs; one without ``=`` is a usage error."""
-    pairs = []
+def parse_extras(values: tuple[str, ...]) -> tuple[tuple[tuple[str, str], ...], tuple[ExtraTest, ...]]:
+    """``--extra`` values: KEY=VALUE pairs (equal, ignoring case) and comparisons (``vei>=6``);
+    a value without a key and an operator is a usage error."""
+    from chrono.questions.extras import Operator, parse_test
+
+    pairs, tests = [], []
     for value in values:
-        key, sep, wanted = value.partition("=")
-        if not sep or not key.strip():
-            raise UsageError(f"{value!r} is not KEY=VALUE (for example --extra country=France)", option="--extra")
-        pairs.append((key.strip(), wanted))
-    return tuple(pairs)
+        test = parse_test(value)
+        if test is None:
+            raise UsageError(
+                f"{value!r} is not KEY=VALUE or KEY>VALUE (for example --extra country=France, --extra 'vei>=6')",
+                option="--extra",
+            )
+        if test.op is Operator.EQ:
+            pairs.append((test.key, value.partition("=")[2]))
+        else:
+            tests.append(test)
+    return tuple(pairs), tuple(tests)
 
 
 def build_query(
@@ -372,6 +385,7 @@ def build_query(
     limit: int | None = None,
 ) -> Query:
     """The core Query for the filter options."""
+    extras, extra_tests = parse_extras(filters.extras)
     query = Query(
         match=Match(filters.match),
         kinds=filters.kinds,
@@ -379,7 +393,8 @@ def build_query(
         tags=filters.tags,
         place=filters.place,
         grep=filters.grep,
-        extras=parse_extras(filters.extras),
+        extras=extras,
+        extra_tests=extra_tests,
         sort=SortKey(sort),
         reverse=reverse,
         limit=limit,

@@ -15,13 +15,10 @@ import re
 from dataclasses import dataclass
 
 from chrono.dates.edtf import days_in_month
+from chrono.dates.months import month_number
 from chrono.errors import DateError
 
 DEFAULT_PIVOT = 1969  # POSIX strptime's %y: 69-99 are 1969-1999, 00-68 are 2000-2068
-_MONTHS = (
-    "january", "february", "march", "april", "may", "june", "july", "august", "september",
-    "october", "november", "december",
-)  # fmt: skip
 _WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 _NUMERIC_RE = re.compile(r"(\d{1,4})([/.-])(\d{1,2})\2(\d{1,4})")
 _FIELD_RE = {
@@ -97,24 +94,6 @@ def compile_format(text: str) -> DateFormat:
     if "(?P<d>" in pattern and "(?P<m>" not in pattern and "(?P<B>" not in pattern:
         raise DateError(f"{text!r} has a day but no month (%m or %B)")
     return DateFormat(text, re.compile(pattern, re.IGNORECASE), last_literal)
-
-
-def month_number(word: str) -> int | None:
-    """A month name or abbreviation, English or Russian, any case (``Feb.``, ``февраля``), or None."""
-    from chrono.dates.russian import has_cyrillic, to_english
-
-    cleaned = word.strip().rstrip(".").lower()
-    if has_cyrillic(cleaned):
-        try:
-            cleaned = to_english(cleaned).lower()
-        except ValueError:
-            return None
-    if len(cleaned) < 3:
-        return None
-    for number, name in enumerate(_MONTHS, start=1):
-        if name.startswith(cleaned) or (cleaned == "sept" and number == 9):
-            return number
-    return None
 
 
 def full_year(digits: str, pivot: int) -> int:

@@ -16,6 +16,7 @@ from collections.abc import Iterable, Sequence
 from typing import Any
 
 from chrono.dates.edtf import DateSpan, PartialDate, make_span, parse_date
+from chrono.dates.months import month_number
 from chrono.errors import DateError, UsageError
 from chrono.importers.cells import is_no_date, read_cell
 from chrono.importers.columns import TEMPLATE_HEADERS, Mapping, extra_names, parse_map, type_numbers
@@ -34,7 +35,6 @@ from chrono.importers.common import (
     normalise_id,
     plain_text,
 )
-from chrono.importers.dateforms import month_number
 from chrono.writing.authoring import split_list
 
 _WHOLE_RE = re.compile(r"[-+]?\d+(?:\.0*)?")

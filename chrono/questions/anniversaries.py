@@ -43,7 +43,7 @@ def ordinal(number: int) -> str:
     return f"{number}{suffix}"
 
 
-def _same_day_in(year: int, month: int, day: int) -> _dt.date:
+def same_day_in(year: int, month: int, day: int) -> _dt.date:
     """The anniversary day in ``year``; 29 February falls on 28 February in common years."""
     return _dt.date(year, month, min(day, days_in_month(year, month)))
 
@@ -70,7 +70,7 @@ def anniversaries(events: Iterable[Event], lo: _dt.date, hi: _dt.date) -> list[A
             for year in years:
                 if year <= origin.year:
                     continue
-                day = _same_day_in(year, origin.month, origin.day)
+                day = same_day_in(year, origin.month, origin.day)
                 if lo <= day <= hi:
                     found.append(Anniversary(event, year - origin.year, day, Precision.DAY))
         elif start.precision is Precision.MONTH:
@@ -79,7 +79,7 @@ def anniversaries(events: Iterable[Event], lo: _dt.date, hi: _dt.date) -> list[A
                 if year <= origin.year:
                     continue
                 first = _dt.date(year, origin.month, 1)
-                last = _same_day_in(year, origin.month, 31)
+                last = same_day_in(year, origin.month, 31)
                 if first <= hi and last >= lo:
                     found.append(Anniversary(event, year - origin.year, max(first, lo), Precision.MONTH))
     found.sort(key=lambda a: (a.day, a.precision is not Precision.DAY, a.event.sort_key))

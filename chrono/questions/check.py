@@ -171,34 +171,52 @@ def _texts(value: object) -> Iterator[str]:
 
 
 def _near_duplicates(events: Sequence[Event]) -> Iterator[Warning_]:
-    """Same date and kind, and titles that are the same words or differ by one word's typo or
-    one extra word ('Moscow Declaration signed' and 'Moscow declaraton signed').
+    """Same kind, dates that overlap, and titles that are the same words or differ by one word's
+    typo or one extra word ('Moscow Declaration signed' and 'Moscow declaraton signed').
 
-    Comparing pairs is quadratic in the number of titles, so a date-and-kind group larger than
-    ``FUZZY_GROUP_LIMIT`` is only checked for equal titles; one comparison costs about the
+    Dates overlap when some day may belong to both (``1910`` and ``1910-05-03`` do; two
+    eruptions in different years never). Events of a kind are swept in date order, each compared
+    with those still running; where more than ``FUZZY_GROUP_LIMIT`` overlap one event, only equal
+    titles are looked for, since comparing pairs is quadratic. One comparison costs about the
     number of ``TITLE_BLOCK``-word blocks of the titles (see ``_Title``), not their length
     squared: 200 same-day titles of 800 words are checked in a fraction of a second.
     """
-    groups: dict[tuple[str, str], list[Event]] = defaultdict(list)
-    for event in events:
-        groups[(event.when.edtf, event.kind)].append(event)
-    for group in groups.values():
-        if len(group) < 2:
+    import heapq
+
+    by_kind: dict[str, list[int]] = defaultdict(list)
+    for index, event in enumerate(events):
+        by_kind[event.kind].append(index)
+    for indexes in by_kind.values():
+        if len(indexes) < 2:
             continue
-        seen: dict[tuple[str, ...], Event] = {}
-        for event in group:
+        order = sorted(indexes, key=lambda i: (events[i].earliest, i))
+        running: list[tuple[_dt.date, int]] = []  # (latest day, index): a heap, the soonest over first
+        titles: dict[tuple[str, ...], list[int]] = defaultdict(list)  # running events by title
+        parsed: dict[int, _Title] = {}
+        for index in order:
+            event = events[index]
+            while running and running[0][0] < event.earliest:
+                _, gone = heapq.heappop(running)
+                titles[words(events[gone].title)].remove(gone)
             key = words(event.title)
-            if key in seen:
-                yield event, "title", "near-duplicate", _duplicate_message(event, seen[key]), None
-            else:
-                seen[key] = event
-        if len(seen) > FUZZY_GROUP_LIMIT:
-            continue
-        distinct = [(_Title(key), event) for key, event in seen.items()]
-        for i, (first_title, first) in enumerate(distinct):
-            for second_title, second in distinct[i + 1 :]:
-                if _one_word_apart(first_title, second_title):
-                    yield second, "title", "near-duplicate", _duplicate_message(second, first), None
+            same = titles[key]
+            if same:
+                yield _duplicate(events, index, min(same))
+            elif len(running) <= FUZZY_GROUP_LIMIT:
+                title = parsed.setdefault(index, _Title(key))
+                for _, other in running:
+                    other_title = parsed.setdefault(other, _Title(words(events[other].title)))
+                    if _one_word_apart(other_title, title):
+                        yield _duplicate(events, index, other)
+                        break
+            heapq.heappush(running, (event.when.latest_or_max, index))
+            same.append(index)
+
+
+def _duplicate(events: Sequence[Event], one: int, other: int) -> Warning_:
+    """The warning, on whichever of the two comes later in the files."""
+    later, first = (events[one], events[other]) if one > other else (events[other], events[one])
+    return later, "title", "near-duplicate", _duplicate_message(later, first), None
 
 
 class _Title:
@@ -251,6 +269,9 @@ def _typo(x: str, y: str) -> bool:
     """
     if [c for c in x if c.isdigit()] != [c for c in y if c.isdigit()]:
         return False
+    short, long = sorted((x, y), key=len)
+    if len(long) - len(short) > 1 and (long.startswith(short) or long.endswith(short)):
+        return False  # a name inside another ('Meru', 'Semeru'; 'Java', 'Javanese') is another name
     if max(len(x), len(y)) > TYPO_MAX_WORD:
         return False
     matcher = difflib.SequenceMatcher(None, x, y)
@@ -262,7 +283,8 @@ def _typo(x: str, y: str) -> bool:
 
 
 def _duplicate_message(event: Event, first: Event) -> str:
-    return f"event '{event.id}': same date, kind and nearly the same title as '{first.id}'; a duplicate?"
+    dates = "same date, kind" if event.when.edtf == first.when.edtf else "overlapping dates, same kind"
+    return f"event '{event.id}': {dates} and nearly the same title as '{first.id}'; a duplicate?"
 
 
 def _text_warnings_outside_events(chronology: Chronology, reports: Mapping[str, FileReport]) -> Iterator[Problem]:

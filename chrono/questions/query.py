@@ -10,6 +10,7 @@ from itertools import islice
 from typing import TYPE_CHECKING, NamedTuple, Protocol
 
 from chrono.errors import UsageError
+from chrono.questions.extras import ExtraTest, compiled
 
 if TYPE_CHECKING:
     from chrono.model import Chronology, Event
@@ -55,6 +56,7 @@ class Query(NamedTuple):
     place: str | None = None
     grep: str | None = None
     extras: tuple[tuple[str, str], ...] = ()  # --extra KEY=VALUE, all of them
+    extra_tests: tuple[ExtraTest, ...] = ()  # --extra 'KEY>=VALUE' (> < <= >= !=), all of them
     sort: SortKey = SortKey.DATE
     reverse: bool = False
     limit: int | None = None
@@ -82,7 +84,14 @@ def is_plain_range(query: Query) -> bool:
     """True when the query is only a date range in chronology order (what the cache answers
     from its stored lines without decoding events)."""
     return not (
-        query.kinds or query.actors or query.tags or query.place or query.grep or query.reverse or query.extras
+        query.kinds
+        or query.actors
+        or query.tags
+        or query.place
+        or query.grep
+        or query.reverse
+        or query.extras
+        or query.extra_tests
     ) and (query.sort is SortKey.DATE and query.match is not Match.START)
 
 
@@ -151,7 +160,10 @@ class _Predicate:
         self.chronology = chronology
         self.actor_refs = [_matching_refs(name, chronology) for name in query.actors]
         self.extras = tuple((key.casefold(), words(value)) for key, value in query.extras)
-        self.active = bool(self.kinds or self.tags or self.place or self.grep or self.actor_refs or self.extras)
+        self.tests = tuple(compiled(test) for test in query.extra_tests)
+        self.active = bool(
+            self.kinds or self.tags or self.place or self.grep or self.actor_refs or self.extras or self.tests
+        )
 
     def __call__(self, event: Event) -> bool:
         if not self.active:
@@ -167,6 +179,8 @@ class _Predicate:
         if self.place is not None and (event.place is None or not _place_matches(event.place, self.place)):
             return False
         if self.extras and not all(_extra_matches(event, key, value) for key, value in self.extras):
+            return False
+        if self.tests and not all(test(extra_value(event, test.test.key)) for test in self.tests):
             return False
         return self.grep is None or self.grep.search(searchable_text(event, self.chronology)) is not None
 

@@ -17,19 +17,47 @@ class By(enum.Enum):
 
     YEAR = "year"
     DECADE = "decade"
+    CENTURY = "century"
+    MONTH = "month"
+    WEEKDAY = "weekday"
     KIND = "kind"
     ACTOR = "actor"
     PLACE = "place"
     TAG = "tag"
 
 
+_MONTHS = (
+    "January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
+    "November", "December",
+)  # fmt: skip
+_WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
+NO_MONTH = "(no month)"  # a start known only to the year: counted, never put in a month
+NO_DAY = "(no day)"
+
+
+def century_name(year: int) -> str:
+    """1901-2000 is the 20th century (as ``chrono list --on '20th century'`` reads it)."""
+    number = (year - 1) // 100 + 1
+    suffix = "th" if 10 <= number % 100 <= 20 else {1: "st", 2: "nd", 3: "rd"}.get(number % 10, "th")
+    return f"{number}{suffix} century"
+
+
 def _keys(event: Event, by: By, chronology: Chronology) -> Iterable[str]:
-    """The groups an event counts in: its start year or decade, kind, each actor, place, each tag."""
+    """The groups an event counts in: its start's year, decade, century, month or weekday, its
+    kind, each actor, its place, each tag."""
+    start = event.when.start
     year = event.earliest.year
     if by is By.YEAR:
         return (f"{year:04d}",)
     if by is By.DECADE:
         return (f"{year // 10 * 10:04d}s",)
+    if by is By.CENTURY:
+        return (century_name(year),)
+    if by is By.MONTH:
+        known = (start.lower.year, start.lower.month) == (start.upper.year, start.upper.month)
+        return (_MONTHS[start.lower.month - 1] if known else NO_MONTH,)
+    if by is By.WEEKDAY:
+        return (_WEEKDAYS[start.lower.weekday()] if start.is_exact else NO_DAY,)
     if by is By.KIND:
         return (event.kind,)
     if by is By.ACTOR:
@@ -53,13 +81,47 @@ def counts(events: Iterable[Event], by: By | str, chronology: Chronology) -> lis
     its prefix), whose values are counted as written.
     """
     counter: Counter[str] = Counter()
+    years: list[int] = []
     for event in events:
         counter.update(_extra_keys(event, by) if isinstance(by, str) else _keys(event, by, chronology))
-    if by in (By.YEAR, By.DECADE) and counter:
-        step = 1 if by is By.YEAR else 10
-        first, last = (int(key.rstrip("s")) for key in (min(counter), max(counter)))
-        keys = [f"{value:04d}" + ("s" if by is By.DECADE else "") for value in range(first, last + 1, step)]
+        years.append(event.earliest.year)
+    if isinstance(by, str):
+        return _natural(counter)
+    if by in (By.YEAR, By.DECADE, By.CENTURY) and counter:
+        step = {By.YEAR: 1, By.DECADE: 10, By.CENTURY: 100}[by]
+        first, last = min(years) // step * step, max(years) // step * step
+        if by is By.CENTURY:
+            first, last = (min(years) - 1) // 100 * 100 + 1, (max(years) - 1) // 100 * 100 + 1
+        keys = [_keys_of_year(value, by) for value in range(first, last + 1, step)]
         return [(key, counter.get(key, 0)) for key in keys]
+    if by in (By.MONTH, By.WEEKDAY):
+        names, unknown = (_MONTHS, NO_MONTH) if by is By.MONTH else (_WEEKDAYS, NO_DAY)
+        ordered = [(name, counter.get(name, 0)) for name in names]
+        return ordered + ([(unknown, counter[unknown])] if counter.get(unknown) else [])
+    return sorted(counter.items(), key=lambda item: (-item[1], item[0]))
+
+
+def _keys_of_year(year: int, by: By) -> str:
+    if by is By.YEAR:
+        return f"{year:04d}"
+    if by is By.DECADE:
+        return f"{year:04d}s"
+    return century_name(year)
+
+
+def _natural(counter: Counter[str]) -> list[tuple[str, int]]:
+    """``extra.KEY`` groups in the values' own order: numbers by value, dates by date ("(none)"
+    after them); other values by count."""
+    from chrono.questions.extras import as_date_span, as_number
+
+    keys = [key for key in counter if key != "(none)"]
+    tail = [("(none)", counter["(none)"])] if "(none)" in counter else []
+    numbers = {key: as_number(key) for key in keys}
+    if keys and all(value is not None for value in numbers.values()):
+        return sorted(((key, counter[key]) for key in keys), key=lambda item: numbers[item[0]] or 0.0) + tail
+    dates = {key: as_date_span(key) for key in keys}
+    if keys and all(value is not None for value in dates.values()):
+        return sorted(((key, counter[key]) for key in keys), key=lambda item: (dates[item[0]], item[0])) + tail
     return sorted(counter.items(), key=lambda item: (-item[1], item[0]))
 
 

@@ -61,10 +61,15 @@ def gap_records(found: Sequence[Gap]) -> list[dict[str, Any]]:
     ]
 
 
-def title(by: str | None, gap_count: int | None) -> str:
-    """The table's title."""
+LONG_GROUPS = 20  # more groups than this scroll past: the title says how many there are
+
+
+def title(by: str | None, gap_count: int | None, groups: int = 0) -> str:
+    """The table's title; a long count says how many groups it shows."""
     if gap_count is not None:
         return f"The {gap_count} longest quiet periods"
+    if by and groups > LONG_GROUPS:
+        return f"Events by {by}: {groups} groups"
     return f"Events by {by}" if by else "Summary"
 
 

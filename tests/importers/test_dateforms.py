@@ -4,13 +4,13 @@ from __future__ import annotations
 
 import pytest
 
+from chrono.dates.months import month_number
 from chrono.errors import DateError
 from chrono.importers.dateforms import (
     DateOrder,
     DateRules,
     compile_format,
     full_year,
-    month_number,
     read_formatted,
     read_numeric,
 )

@@ -18,12 +18,17 @@ from chrono.cli.options import (
 )
 from chrono.cli.output import emit
 from chrono.errors import UsageError
-from chrono.questions.anniversaries import anniversaries, window
+from chrono.questions.anniversaries import anniversaries, same_day_in, window
 from chrono.render.views import AnniversariesAnswer
 
 
 @click.command("anniversaries")
-@click.option("--on", "on", metavar="DATE", help="The window's centre day (default: today).")
+@click.option(
+    "--on",
+    "on",
+    metavar="DATE",
+    help="The window's centre day (default: today); 'May 18' or 05-18 is that day this year.",
+)
 @click.option("--ahead", type=click.IntRange(0, 3660), default=7, show_default=True, help="Days after DATE.")
 @click.option("--behind", type=click.IntRange(0, 3660), default=0, show_default=True, help="Days before DATE.")
 @data_option
@@ -53,12 +58,17 @@ def command(
 
     \b
     Examples:
-      chrono anniversaries                       # the coming week
       chrono anniversaries --on 2022-08-05 --behind 1 --ahead 0
+      chrono anniversaries --on "May 18" --ahead 0
     """
     day = resolve_today(today, env)
     centre = day
-    if on is not None:
+    from chrono.dates.months import day_of_year
+
+    yearless = day_of_year(on) if on is not None else None
+    if yearless is not None:  # a day of the year: this year's (the year of --today)
+        centre = same_day_in(day.year, *yearless)
+    elif on is not None:
         bounds = date_bounds(on, "--on", day)
         if bounds is None or bounds[0] != bounds[1]:
             raise UsageError(f"{on!r} is not a single day", option="--on")

@@ -1,4 +1,5 @@
-"""``chrono stats``: counts by year, decade, kind, actor, place or tag; a summary; quiet gaps."""
+"""``chrono stats``: counts by year, decade, century, month, weekday, kind, actor, place, tag or
+extra field; a summary; quiet gaps."""
 
 from __future__ import annotations
 
@@ -31,7 +32,8 @@ from chrono.render.views import StatsAnswer
 @click.option(
     "--by",
     metavar="|".join([*(b.value for b in By), "extra.KEY"]),
-    help="Count events per group (default: a summary); extra.KEY counts the values of that extra field.",
+    help="Count events per group (default: a summary): years, decades, centuries, months and weekdays in calendar "
+    "order; extra.KEY counts the values of that extra field (numbers and dates in their order).",
 )
 @click.option("--gaps", "gap_count", type=click.IntRange(min=1), metavar="N", help="The N longest quiet periods.")
 @output_options("stats")
@@ -74,7 +76,7 @@ def command(
         payload, rows = statsview.summary_record(result), statsview.summary_rows(result)
     headers = statsview.GAP_HEADERS if gap_count is not None else None
     bars = by is not None and gap_count is None
-    answer = StatsAnswer(rows, payload, statsview.title(by, gap_count), bars, headers)
+    answer = StatsAnswer(rows, payload, statsview.title(by, gap_count, len(rows) if bars else 0), bars, headers)
     emit(env, "stats", fmt, answer, color=color, no_pager=no_pager)
 
 
