@@ -11,8 +11,10 @@ import html
 from collections.abc import Iterable, Iterator
 from typing import TYPE_CHECKING
 
+from chrono.dates.edtf import DateSpan
 from chrono.escape import visible, web_url
 from chrono.model import Chronology, Event
+from chrono.render.datetext import Part, span_parts, words
 from chrono.render.palette import KIND_COLOURS, kind_style
 
 if TYPE_CHECKING:
@@ -38,7 +40,7 @@ li.event::before { content: ""; position: absolute; left: -2.05rem; top: 0.9rem;
 .kind { display: inline-block; margin-left: 0.5rem; padding: 0 0.45rem; border-radius: 1rem; font-size: 0.8rem;
         color: #fff; background: var(--kind, #888); }
 h3 { font-size: 1.05rem; margin: 0.2rem 0; overflow-wrap: anywhere; }
-.place, .actors, .note, .sources { color: var(--muted); font-size: 0.9rem; margin: 0.2rem 0; }
+.place, .actors, .note, .sources, .related { color: var(--muted); font-size: 0.9rem; margin: 0.2rem 0; }
 .summary { margin: 0.3rem 0; }
 .sources { padding-left: 1.1rem; }
 a { color: #1457a8; overflow-wrap: anywhere; }
@@ -71,7 +73,8 @@ def _href(url: str) -> str | None:
 def page(events: Iterable[Event], chronology: Chronology, title: str = "Chronology") -> Iterator[str]:
     """The page, in pieces."""
     chosen = list(events)
-    span = f"{chosen[0].when.shown} – {chosen[-1].when.shown}" if chosen else "no events"
+    span = f"{words(chosen[0].when.start)} – {words(chosen[-1].when.start)}" if chosen else "no events"
+    on_page = {event.id: event for event in chosen}
     yield (
         '<!doctype html>\n<html lang="en">\n<head>\n<meta charset="utf-8">\n'
         '<meta name="viewport" content="width=device-width, initial-scale=1">\n'
@@ -86,18 +89,40 @@ def page(events: Iterable[Event], chronology: Chronology, title: str = "Chronolo
                 yield "</ol></section>\n"
             year = event.earliest.year
             yield f'<section class="year" id="y{year:04d}"><h2>{year:04d}</h2><ol class="events">\n'
-        yield _event(event, chronology)
+        yield _event(event, chronology, on_page)
     if year is not None:
         yield "</ol></section>\n"
     yield "</main>\n<footer><p>Made with chrono.</p></footer>\n</body>\n</html>\n"
 
 
-def _event(event: Event, chronology: Chronology) -> str:
+def _time(part: Part) -> str:
+    """A date in words, inside ``<time>`` when HTML can say what is known of it."""
+    text = _text(part.text)
+    return f'<time datetime="{part.datetime}">{text}</time>' if part.datetime else text
+
+
+def when(span: DateSpan) -> str:
+    """The date of an event: words for people, ``<time datetime>`` at the precision known for
+    machines (a span's two ends each in its own ``<time>``), and the EDTF as written."""
+    first, joint, last = span_parts(span)
+    shown = _time(first) + ("" if last is None else _text(joint) + _time(last))
+    return f'<span class="when" data-edtf="{_text(span.edtf)}">{shown}</span>'
+
+
+def _related(event: Event, on_page: dict[str, Event]) -> str:
+    """The related events: links to their entries on the page; an id left out of the export
+    stays text, since there is nothing on the page to link to."""
+    items = [
+        f'<a href="#{ref}">{_text(on_page[ref].title)}</a>' if ref in on_page else _text(ref) for ref in event.related
+    ]
+    return f'<p class="related">Related: {", ".join(items)}</p>'
+
+
+def _event(event: Event, chronology: Chronology, on_page: dict[str, Event]) -> str:
     colour = _CSS_COLOURS[kind_style(event.kind)]
-    start = event.earliest.isoformat()
     parts = [
         f'<li class="event" id="{event.id}" style="--kind: {colour}">',
-        f'<time class="when" datetime="{start}">{_text(event.when.shown)}</time>',
+        when(event.when),
         f'<span class="kind">{_text(event.kind)}</span>',
         f"<h3>{_text(event.title)}</h3>",
     ]
@@ -110,6 +135,8 @@ def _event(event: Event, chronology: Chronology) -> str:
         parts.append(f'<p class="summary">{_text(event.summary)}</p>')
     if event.note:
         parts.append(f'<p class="note">Note: {_text(event.note)}</p>')
+    if event.related:
+        parts.append(_related(event, on_page))
     sources = [chronology.sources[ref] for ref in event.sources if ref in chronology.sources]
     if sources:
         items = []

@@ -214,7 +214,9 @@ def test_a_single_day_span_shows_as_one_day(invoke: Invoke, data: str, tmp_path:
     markdown = invoke(["export", "--data", data, "--format", "markdown", "--grep", "kyoto"])
     assert "**1997-12-11**" in markdown.stdout and "1997-12-11/1997-12-11" not in markdown.stdout
     html = invoke(["export", "--data", data, "--format", "html", "--grep", "kyoto"])
-    assert "1997-12-11/1997-12-11" not in html.stdout
+    assert '<time datetime="1997-12-11">11 December 1997</time></span>' in html.stdout
+    assert html.stdout.count("1997-12-11/1997-12-11") == 1  # only as written, in data-edtf
+    assert 'data-edtf="1997-12-11/1997-12-11"' in html.stdout
     machine = invoke(["list", "--data", data, "--grep", "kyoto"])
     assert machine.stdout.startswith("1997-12-11/1997-12-11\t")  # machine output keeps the data as written
 
