@@ -3,6 +3,8 @@
 # the tomli parse floor, jq and sqlite3 — side by side with hyperfine, written to bench/RESULTS.md.
 # Run by hand from a clone:  bash bench/run.sh          (BENCH_SIZES="100000" for a quick run)
 #                            bash bench/run.sh sql      (only the chrono sql case; prints its table)
+#                            bash bench/run.sh sizes    (only the BENCH_SIZES cases, kept in bench/out
+#                                                        for the next full run's report)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 root=$(pwd)
@@ -63,6 +65,7 @@ if [ "${1:-}" = sql ]; then  # bash bench/run.sh sql : the sql case alone, summa
   exit 0
 fi
 
+if [ "${1:-}" != sizes ]; then  # bash bench/run.sh sizes : only the BENCH_SIZES cases (e.g. 1,000,000)
 echo "bench: start-up"
 "$chrono" list --from 2000 >/dev/null  # build the bundled chronology's cache
 hf startup \
@@ -96,11 +99,37 @@ hf long-piped -i \
   "check=$chrono check $out/us-visits-edited.toml" \
   "timeline=$chrono timeline --data us-visits"
 
+# fmt and check against reading the same file: us-visits (3,264 events) and generated files.
+# Every command gets the same preparation (a cold cache, a fresh unformatted copy for fmt to
+# rewrite), so each ratio compares commands measured side by side in one hyperfine run.
+for size in ${BENCH_FMT_SIZES-3264 10000 100000}; do
+  echo "bench: fmt and check, $size events"
+  if [ "$size" = 3264 ]; then
+    toml="$out/us-visits.toml"; cp "$root/data/us-visits.toml" "$toml"
+  else
+    [ -f "$out/chronology-$size.toml" ] || "$py" "$root/bench/make_chronology.py" "$size" "$out" >/dev/null
+    toml="$out/chronology-$size.toml"
+  fi
+  # The same events, every kind in single quotes: fmt rewrites each table (and verifies it).
+  sed "s/^kind = \"\(.*\)\"\$/kind = '\1'/" "$toml" >"$out/unformatted-$size.toml"
+  target="$out/fmt-target.toml"
+  fmt_runs=$(( size >= 100000 ? 3 : runs ))
+  hyperfine --shell=none --warmup 1 --runs "$fmt_runs" --export-json "$out/fmt-$size.json" \
+    --prepare "bash -c 'rm -rf $XDG_CACHE_HOME/chrono && cp $out/unformatted-$size.toml $target'" \
+    -n "chrono --no-cache list" "$chrono --no-cache list --data $toml --format tsv" \
+    -n "chrono list, cold" "$chrono list --data $toml --format tsv" \
+    -n "chrono fmt --check" "$chrono fmt --check $toml" \
+    -n "chrono fmt (rewrites)" "$chrono fmt $target" \
+    -n "chrono check" "$chrono check $toml" >/dev/null
+done
+
+fi
+
 for size in ${BENCH_SIZES-100000 1000000}; do  # BENCH_SIZES="" measures start-up only
   echo "bench: $size events"
   [ -f "$out/chronology-$size.toml" ] || "$py" "$root/bench/make_chronology.py" "$size" "$out" >/dev/null
   toml="$out/chronology-$size.toml"; json="$out/chronology-$size.json"; db="$out/chronology-$size.sqlite"
-  cold_runs=$(( size >= 1000000 ? 3 : runs ))
+  cold_runs=$(( size >= 1000000 ? ${BENCH_MILLION_RUNS:-3} : runs ))
   hyperfine --shell=none --warmup 0 --runs "$cold_runs" --export-json "$out/cold-$size.json" \
     --prepare "rm -rf $XDG_CACHE_HOME/chrono" \
     -n "tomli.load (floor)" "$py -c \"import tomli; tomli.load(open('$toml', 'rb'))\"" \
@@ -119,6 +148,7 @@ for size in ${BENCH_SIZES-100000 1000000}; do  # BENCH_SIZES="" measures start-u
   /usr/bin/time -v "$py" -c "import tomli; tomli.load(open('$toml', 'rb'))" 2>"$out/memory-tomli-$size.txt"
 done
 
+[ "${1:-}" = sizes ] && { echo "bench: measured ${BENCH_SIZES-100000 1000000} into bench/out"; exit 0; }
 sql_case
 "$py" "$root/bench/report.py" "$out" > "$root/bench/RESULTS.md"
 echo "bench: wrote bench/RESULTS.md"

@@ -11,17 +11,19 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from typing import NamedTuple
 
 _HEADER_RE = re.compile(r"\s*\[\[\s*([A-Za-z0-9_-]+)\s*\]\]")
 _SUBTABLE_RE = re.compile(r"\s*\[\s*([A-Za-z0-9_-]+)\s*\.\s*([A-Za-z0-9_-]+)")
 _OTHER_TABLE_RE = re.compile(r"\s*\[")
 _TABLE_RE = re.compile(r"\s*\[\s*([A-Za-z0-9_-]+)\s*\]")
+_QUOTED_OR_COMMENT_RE = re.compile(r"\"[^\"]*\"?|'[^']*'?|#.*", re.DOTALL)
 _KEY_RE = re.compile(r"(\s*)([A-Za-z0-9_-]+|\"(?:[^\"\\]|\\.)*\"|'[^']*')(?:\s*\.[^=]*)?\s*=\s*")
 
 
-@dataclass(frozen=True, slots=True)
-class KeyPos:
-    """A key's line, the column of the key and the column of its value (all 1-based)."""
+class KeyPos(NamedTuple):
+    """A key's line, the column of the key and the column of its value (all 1-based); a
+    NamedTuple, as one is made for every key of a file the scan reads."""
 
     line: int
     col: int
@@ -76,6 +78,8 @@ class FilePositions:
 
 def _toggles(line: str, in_string: str | None) -> str | None:
     """Follow multi-line string delimiters across one line (an odd count toggles the state)."""
+    if '"""' not in line and "'''" not in line:
+        return in_string
     for delim in ('"""', "'''"):
         if in_string in (None, delim) and line.count(delim) % 2 == 1:
             return None if in_string == delim else delim
@@ -96,7 +100,8 @@ def scan(text: str) -> FilePositions:
                 depth = max(0, depth + _bracket_balance(line))
             in_string = _toggles(line, in_string)
             continue
-        header = _HEADER_RE.match(line)
+        bracket = line.lstrip().startswith("[")  # most lines are keys: no table pattern to try
+        header = _HEADER_RE.match(line) if bracket else None
         if header:
             kind = header.group(1)
             index = counts.get(kind, 0)
@@ -107,12 +112,12 @@ def scan(text: str) -> FilePositions:
             result.tables[(kind, index)] = current
             sub_key = None
             continue
-        sub = _SUBTABLE_RE.match(line)
+        sub = _SUBTABLE_RE.match(line) if bracket else None
         if sub and current is not None:
             sub_key = sub.group(2)
             current.keys.setdefault(sub_key, KeyPos(lineno, line.index("[") + 1, 1))
             continue
-        if _OTHER_TABLE_RE.match(line):
+        if bracket and _OTHER_TABLE_RE.match(line):
             table = _TABLE_RE.match(line)
             if table:  # a plain [name] table: where a top-level key 'name' is defined
                 result.top.setdefault(table.group(1), KeyPos(lineno, line.index("[") + 1, 1))
@@ -135,19 +140,12 @@ def scan(text: str) -> FilePositions:
 
 
 def _bracket_balance(text: str) -> int:
-    """Opening minus closing brackets outside quoted strings (good enough for arrays)."""
-    balance = 0
-    quote: str | None = None
-    for char in text:
-        if quote:
-            if char == quote:
-                quote = None
-        elif char in "\"'":
-            quote = char
-        elif char == "#":
-            break
-        elif char in "[{":
-            balance += 1
-        elif char in "]}":
-            balance -= 1
-    return balance
+    """Opening minus closing brackets outside quoted strings (good enough for arrays).
+
+    A quote runs to the same quote character (or the line's end) and a '#' outside quotes ends
+    the count: one regular expression drops both, and the brackets left are counted."""
+    if "[" not in text and "{" not in text and "]" not in text and "}" not in text:
+        return 0
+    if '"' in text or "'" in text or "#" in text:
+        text = _QUOTED_OR_COMMENT_RE.sub("", text)
+    return text.count("[") + text.count("{") - text.count("]") - text.count("}")

@@ -12,6 +12,8 @@ _SPLIT_RE = re.compile(r"[\W_]+")
 @lru_cache(maxsize=65536)
 def words(text: str) -> tuple[str, ...]:
     """The words of a text, case-folded and without accents or punctuation."""
+    if text.isascii():  # nothing to decompose: case-folding ASCII is lowering it
+        return tuple(word for word in _SPLIT_RE.split(text.lower()) if word)
     decomposed = unicodedata.normalize("NFKD", text.casefold())
     plain = "".join(char for char in decomposed if not unicodedata.combining(char))
     return tuple(word for word in _SPLIT_RE.split(plain) if word)
