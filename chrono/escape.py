@@ -16,7 +16,11 @@ which URLs become live links in the exports, and how they are written.
 
 from __future__ import annotations
 
+import json
+import math
 import re
+from collections.abc import Callable
+from typing import Any
 
 BIDI_CONTROLS = tuple(range(0x202A, 0x202F)) + tuple(range(0x2066, 0x206A))
 _CONTROL_CODES = tuple(range(0x20)) + tuple(range(0x7F, 0xA0))
@@ -108,3 +112,40 @@ def web_url(url: str) -> str | None:
     from urllib.parse import quote
 
     return quote(url, safe=_URL_SAFE)
+
+
+# JSON has no NaN or infinity, while TOML does (``x = nan`` in ``extra``): every JSON chrono writes
+# (output, the SQL tables' ``extra``) spells them as TOML does, as strings.
+
+
+def strict_json(value: Any, default: Callable[[Any], Any], **options: Any) -> str:
+    """``json.dumps`` (non-ASCII kept) that never writes the non-JSON ``NaN`` or ``Infinity``."""
+    try:
+        return json.dumps(value, ensure_ascii=False, default=default, allow_nan=False, **options)
+    except ValueError:  # a non-finite float somewhere: rare, so only then is the value copied
+        return json.dumps(finite(value), ensure_ascii=False, default=default, allow_nan=False, **options)
+
+
+def finite(value: Any) -> Any:
+    """The value with every NaN or infinity replaced by its TOML spelling: 'nan', 'inf', '-inf'."""
+    if isinstance(value, float) and not math.isfinite(value):
+        return "nan" if math.isnan(value) else ("inf" if value > 0 else "-inf")
+    if isinstance(value, dict):
+        return {key: finite(item) for key, item in value.items()}
+    if isinstance(value, (list, tuple)):
+        return [finite(item) for item in value]
+    return value
+
+
+def iso_default(value: object) -> str:
+    """``default`` for ``strict_json``: a TOML date, time or datetime in ISO form (``T`` between
+    date and time, as JSON output and the SQL tables write it)."""
+    isoformat = getattr(value, "isoformat", None)
+    if callable(isoformat):
+        return str(isoformat())
+    raise TypeError(f"cannot write {type(value).__name__} as JSON")
+
+
+def compact_json(value: Any) -> str:
+    """The compact JSON of a value in TSV and CSV (``extra``): no spaces, keys sorted, ISO dates."""
+    return strict_json(value, default=iso_default, sort_keys=True, separators=(",", ":"))

@@ -35,6 +35,7 @@ from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING, Any, NamedTuple
 
 from chrono import __version__
+from chrono.cache.opener import open_regular, store, usable_directory
 from chrono.cache.records import CHUNK, CacheMiss, escape_keys
 from chrono.cache.timeline import MAGIC, OPEN, PREFIX, CachedTimeline
 from chrono.questions.timeline import default_line
@@ -195,41 +196,6 @@ def write_cache(pending: PendingCache) -> bytes | None:
     return data
 
 
-def private_dir(directory: str) -> None:
-    """Make ``directory`` (and its parents) if needed, and leave it mode 0700 whatever the umask;
-    refuse (OSError) a directory that is not the caller's own, or not a directory."""
-    os.makedirs(directory, mode=0o700, exist_ok=True)
-    info = os.stat(directory)  # a link the user made to put the cache elsewhere is followed
-    if not stat.S_ISDIR(info.st_mode) or info.st_uid != os.geteuid():
-        raise OSError(f"{directory} is not a directory of this user")
-    if stat.S_IMODE(info.st_mode) != 0o700:
-        os.chmod(directory, 0o700)
-
-
-def store(path: str, data: bytes) -> None:
-    """Write ``data`` at ``path`` atomically (a new temporary file, fsync, rename), mode 0600:
-    never copied from whatever was at ``path``, never widened by the umask."""
-    directory = os.path.dirname(path)
-    private_dir(directory)
-    temporary = os.path.join(directory, f".{os.path.basename(path)}.{os.getpid()}.{os.urandom(6).hex()}.tmp")
-    flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_CLOEXEC", 0)
-    handle = os.open(temporary, flags, 0o600)
-    try:
-        try:
-            os.fchmod(handle, 0o600)
-            view = memoryview(data)
-            while view:
-                view = view[os.write(handle, view) :]
-            os.fsync(handle)
-        finally:
-            os.close(handle)
-        os.replace(temporary, path)
-    except BaseException:
-        with contextlib.suppress(OSError):
-            os.unlink(temporary)
-        raise
-
-
 # Reading ---------------------------------------------------------------------------------------
 
 
@@ -239,7 +205,8 @@ def load_timeline(
     """The timeline of ``specs``: from the cache when it is valid, else from TOML, and the cache
     still to write (or None).
 
-    Only regular files are cached; nothing is when ``directory`` is None. A new cache is
+    Only regular files are cached; nothing is when ``directory`` is None or may not hold caches
+    (``chrono.cache.opener.usable_directory``: reads included). A new cache is
     written here and now, and the answer then comes through it (so that the first run and
     every later one take the same path), unless ``defer``: then it is returned for the caller
     to write with ``write_cache`` when it chooses (after the answer).
@@ -248,6 +215,7 @@ def load_timeline(
     from chrono.questions.timeline import Timeline
 
     inputs = resolve_inputs(specs)
+    directory = usable_directory(directory)
     if directory is None or any(source.path is None for source in inputs):
         return Timeline(load(specs, read_stdin)), None
     paths = [str(source.path) for source in inputs]
@@ -318,21 +286,10 @@ def _reload(
     return chronology
 
 
-def _read_regular(path: str) -> int:
-    """Open ``path`` without blocking (a FIFO) or following a link: its descriptor, or raise
-    OSError for anything but a regular file (checked on the open descriptor)."""
-    flags = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_CLOEXEC", 0)
-    handle = os.open(path, flags)
-    if not stat.S_ISREG(os.fstat(handle).st_mode):
-        os.close(handle)
-        raise OSError(f"{path} is not a regular file")
-    return handle
-
-
 def _content_matches(path: str, expected: str) -> bool:
     """True when the file at ``path`` (a regular file) still has the checksum ``expected``."""
     try:
-        handle = _read_regular(path)
+        handle = open_regular(path)
         with os.fdopen(handle, "rb") as stream:
             return checksum(stream.read()) == expected
     except OSError:
@@ -348,7 +305,7 @@ def open_cache(
     import mmap
 
     try:
-        handle = _read_regular(path)
+        handle = open_regular(path)
     except (OSError, ValueError) as exc:
         raise CacheMiss(str(exc)) from None
     try:
@@ -361,12 +318,19 @@ def open_cache(
     finally:
         os.close(handle)
     timeline = CachedTimeline(data, fallback=fallback)
-    if timeline.inputs != inputs or len(timeline.sums) != len(inputs):
+    return timeline, check_provenance(inputs, timeline.inputs, timeline.sums, timeline.read_at)
+
+
+def check_provenance(inputs: list[list[Any]], made_from: list[list[Any]], sums: Sequence[str], read_at: int) -> bool:
+    """The one validity rule of every cache file: made from exactly ``inputs`` (paths, sizes,
+    times, inodes), each racy file checked by content against its checksum; raise CacheMiss
+    otherwise. True when any file was racy (and so checked)."""
+    if made_from != inputs or len(sums) != len(inputs):
         raise CacheMiss("made from other inputs")
     checked = False
-    for entry, expected in zip(inputs, timeline.sums, strict=True):
-        if is_racy(entry, timeline.read_at):
+    for entry, expected in zip(inputs, sums, strict=True):
+        if is_racy(entry, read_at):
             if not _content_matches(entry[0], expected):
                 raise CacheMiss("a file changed in the tick it was read")
             checked = True
-    return timeline, checked
+    return checked

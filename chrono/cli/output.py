@@ -251,13 +251,12 @@ def emit(
         note(env, line)
 
 
-def _to_file(write: Any, output: str | None, name: str) -> None:
-    """A format that is only a file (a database): written to ``-o FILE``, never to stdout."""
-    from chrono.errors import SourceError, UsageError
+def _to_file(produced: Iterable[bytes], output: str | None, name: str) -> None:
+    """A format that is only a file (a database): written to ``-o FILE`` by the one writer (links,
+    hard links, owner, mode, devices and FIFOs as for every ``-o``), never to stdout."""
+    from chrono.errors import UsageError
+    from chrono.writing.files import write_output
 
     if output is None or output == "-":
         raise UsageError(f"{name} output is a file: give -o FILE", option=f"--format {name}")
-    try:
-        write(output)
-    except OSError as exc:
-        raise SourceError(f"cannot write '{output}': {exc.strerror or exc}") from None
+    write_output(output, b"".join(produced))

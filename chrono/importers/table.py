@@ -13,7 +13,7 @@ from __future__ import annotations
 import json
 import re
 from collections.abc import Iterable, Sequence
-from typing import Any
+from typing import Any, NamedTuple
 
 from chrono.dates.edtf import DateSpan, PartialDate, make_span, parse_date
 from chrono.dates.months import month_number
@@ -49,7 +49,13 @@ class RowsEnded(ValueError):
         self.line = line
 
 
-TableRows = Iterable[tuple[int, Sequence[str], str]]  # (line, cells, where: '' or 'item 3')
+class BadRow(NamedTuple):
+    """In place of a row's cells: the row cannot be read (not CSV), and why; it is one bad row."""
+
+    message: str
+
+
+TableRows = Iterable[tuple[int, Sequence[str], str]]  # (line, cells or a BadRow, where: '' or 'item 3')
 
 
 def read_table(headers: Sequence[str], rows: TableRows, options: ImportOptions, what: str) -> Imported:
@@ -66,6 +72,9 @@ def read_table(headers: Sequence[str], rows: TableRows, options: ImportOptions, 
     try:
         for line, values, where in rows:
             result.read += 1
+            if isinstance(values, BadRow):
+                result.bad.append(Note(line, 1, values.message, where))
+                continue
             try:
                 kept.append(reading.row(line, values, where))
             except CellError as exc:

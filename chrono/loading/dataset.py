@@ -87,30 +87,46 @@ def read_text(source: Input, read_stdin: Callable[[], bytes], seen: Seen | None 
 
 def read_bytes(source: Input, read_stdin: Callable[[], bytes]) -> bytes:
     """The bytes of one input, undecoded (``chrono import --encoding`` decodes them itself)."""
-    if source.path is None:
-        raw = read_stdin()
-    else:
-        try:
-            with open(source.path, "rb") as stream:
-                raw = _read_file(stream, source.name)
-        except FileNotFoundError:
-            raise SourceError(f"cannot read '{source.name}': no such file") from None
-        except IsADirectoryError:
-            raise SourceError(f"cannot read '{source.name}': it is a directory") from None
-        except OSError as exc:
-            raise SourceError(f"cannot read '{source.name}': {exc.strerror or exc}") from None
-    return raw
+    return read_stdin() if source.path is None else read_file(source.path, source.name)
 
 
-def _read_file(stream: BinaryIO, name: str) -> bytes:
+def read_file(path: str, name: str | None = None, *, pipes: bool = True) -> bytes:
+    """The bytes of the data file ``path`` (``name`` in messages): the one way chrono reads one.
+
+    Opened without blocking, so that a FIFO with no writer cannot hang chrono, and checked on the
+    open descriptor: a regular file is read up to ``MAX_STREAM`` bytes, a pipe (``--data <(...)``)
+    likewise when ``pipes`` (``fmt`` and ``edit``, which write the file back, refuse one), and a
+    device (``/dev/zero``, a terminal, a disk), a directory or a socket is refused.
+    """
     import stat
 
-    mode = os.fstat(stream.fileno()).st_mode
-    if stat.S_ISREG(mode):
-        return stream.read()
-    if stat.S_ISCHR(mode) or stat.S_ISBLK(mode):
-        raise SourceError(f"cannot read '{name}': it is a device, not a file or a pipe")
-    return read_bounded(stream, name)
+    shown = path if name is None else name
+    flags = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_NOCTTY", 0) | getattr(os, "O_CLOEXEC", 0)
+    try:
+        fd = os.open(path, flags)
+    except FileNotFoundError:
+        raise SourceError(f"cannot read '{shown}': no such file") from None
+    except IsADirectoryError:
+        raise SourceError(f"cannot read '{shown}': it is a directory") from None
+    except OSError as exc:
+        raise SourceError(f"cannot read '{shown}': {exc.strerror or exc}") from None
+    mode = os.fstat(fd).st_mode
+    refusal = None
+    if stat.S_ISDIR(mode):
+        refusal = "it is a directory"
+    elif stat.S_ISCHR(mode) or stat.S_ISBLK(mode):
+        refusal = "it is a device, not a file or a pipe"
+    elif not stat.S_ISREG(mode) and not (pipes and stat.S_ISFIFO(mode)):
+        refusal = f"it is {'a FIFO' if stat.S_ISFIFO(mode) else 'a socket'}, not a regular file"
+    if refusal is not None:
+        os.close(fd)
+        raise SourceError(f"cannot read '{shown}': {refusal}")
+    with os.fdopen(fd, "rb", buffering=0) as stream:
+        os.set_blocking(fd, True)  # a pipe with no writer now reads as empty, never waits
+        try:
+            return read_bounded(stream, shown)
+        except OSError as exc:
+            raise SourceError(f"cannot read '{shown}': {exc.strerror or exc}") from None
 
 
 def read_stdin(stream: BinaryIO) -> bytes:
@@ -129,7 +145,7 @@ def read_stdin(stream: BinaryIO) -> bytes:
 
 
 def read_bounded(stream: BinaryIO, name: str) -> bytes:
-    """All of a pipe or of standard input, in chunks, refusing more than ``MAX_STREAM`` bytes."""
+    """All of a file, a pipe or standard input, in chunks, refusing more than ``MAX_STREAM`` bytes."""
     chunks: list[bytes] = []
     total = 0
     while chunk := stream.read(_CHUNK):

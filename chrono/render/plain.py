@@ -8,10 +8,9 @@ import itertools
 from collections.abc import Callable, Iterable, Iterator
 from typing import TYPE_CHECKING, Any
 
-from chrono.escape import csv_text, tsv
+from chrono.escape import compact_json, csv_text, iso_default, tsv
 from chrono.model import Chronology, Event
 from chrono.questions.timeline import default_line
-from chrono.render.jsonout import strict_json
 from chrono.render.records import DEFAULT_FIELDS, record
 
 if TYPE_CHECKING:
@@ -30,7 +29,9 @@ def _cell(value: Any, escape: Callable[[str], str]) -> str:
     if isinstance(value, list):
         return LIST_SEPARATOR.join(_cell(item, escape) for item in value)
     if isinstance(value, dict):
-        return escape(strict_json(value, default=str, sort_keys=True))
+        return escape(compact_json(value))
+    if not isinstance(value, str) and callable(getattr(value, "isoformat", None)):
+        return escape(iso_default(value))  # a TOML datetime in extra: 2001-01-01T10:00:00+02:00
     return escape(value if isinstance(value, str) else str(value))
 
 

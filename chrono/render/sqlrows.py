@@ -8,7 +8,7 @@ a repeated name gets ``_2``, ``_3`` so that no value is lost.
 from __future__ import annotations
 
 import math
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
@@ -124,11 +124,12 @@ def sql_jsonl(answer: SqlAnswer, look: Look) -> Iterator[str]:
     return jsonl_lines(records(answer.columns, answer.rows))
 
 
-def export_sqlite(answer: ExportAnswer, look: Look) -> Callable[[str], None]:
-    """``export --format sqlite``: what writes the tables of ``chrono sql`` to a database file."""
+def export_sqlite(answer: ExportAnswer, look: Look) -> Iterator[bytes]:
+    """``export --format sqlite``: the bytes of a database file holding the tables of ``chrono
+    sql``, built in memory, for the one writer to put at ``-o FILE``."""
     from chrono.loading.dataset import resolve_inputs
     from chrono.sql import database as sqldb
 
     events = list(answer.events)
     named = {s.name: s.path for s in resolve_inputs(list(answer.inputs)) if s.path}
-    return lambda path: sqldb.build_file(path, answer.chronology, events, named)
+    yield sqldb.build_bytes(answer.chronology, events, named)

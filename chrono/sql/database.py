@@ -1,29 +1,24 @@
-"""The chronology as SQLite tables, and running one read-only statement over them.
+"""The chronology as SQLite tables: building them, and the read-only connection to them.
 
 The tables hold what the JSON contract holds, one row per event in ``events`` and one row per
-list element in the link tables, so that SQL can ask what the options cannot. Read-only is
-enforced by SQLite itself, not by looking at the words of the statement: the connection is
-opened read-only (or, in memory, with ``query_only``), and an authorizer allows nothing but
-reading tables, calling functions other than ``load_extension`` and recursive queries. So
-``ATTACH``, ``VACUUM INTO`` (which attaches its target), ``PRAGMA`` and every write are refused
-before any file is touched (and a write to ``sqlite_master``, which table-valued functions make
-the authorizer ask about, is refused by SQLite itself). Like ``dataset`` and ``cache``, this
-module does I/O (the database files); it never prints.
+list element in the link tables, so that SQL can ask what the options cannot. A database is built
+in memory and handed on as bytes: ``export --format sqlite`` writes them through the one writer
+(``chrono.writing.files``), and the database beside the cache is a cache file like any other
+(``chrono.cache.blobs``: the cache's one key, validity rule and opener). A database is only ever
+opened from bytes this user's chrono built and checked, never from a file by its name. Running a
+statement is ``chrono.sql.statement``. Like ``dataset`` and ``cache``, this does I/O; it never
+prints.
 """
 
 from __future__ import annotations
 
 import contextlib
-import datetime as _dt
-import json
 import os
 import sqlite3
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
-from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
-from chrono.errors import UsageError
-from chrono.sql.functions import DateFunctions
+from chrono.escape import iso_default, strict_json
 
 if TYPE_CHECKING:
     from chrono.model import Chronology, Event
@@ -112,39 +107,39 @@ TABLES = (
 # Building --------------------------------------------------------------------------------------
 
 
-def _json_default(value: object) -> object:
-    if isinstance(value, (_dt.date, _dt.datetime, _dt.time)):
-        return value.isoformat()
-    raise TypeError(f"cannot store {type(value).__name__}")
-
-
 def _lines(events: Sequence[Event], paths: Mapping[str, str]) -> dict[tuple[str, int], int]:
     """The line of each event's ``[[event]]`` header, from a scan of each file's text (no TOML
     parsing); files that cannot be read (standard input) have none. ``paths`` maps the names
     files are shown by (a bundled chronology's name) to where they are."""
+    from chrono.errors import ChronoError
+    from chrono.loading.dataset import decode, read_file
     from chrono.loading.positions import scan
 
     found: dict[tuple[str, int], int] = {}
     for path in sorted({event.origin.path for event in events if event.origin is not None}):
         try:
-            with open(paths.get(path, path), encoding="utf-8") as stream:
-                tables = scan(stream.read()).tables
-        except (OSError, ValueError):
+            tables = scan(decode(path, read_file(paths.get(path, path)))).tables
+        except (ChronoError, ValueError):
             continue
         found.update(((path, index), pos.line) for (kind, index), pos in tables.items() if kind == "event")
     return found
 
 
+def utf8_text(name: str) -> str:
+    """A file name as the output contract writes it: each byte that is not UTF-8 (a lone
+    surrogate here) as the escape ``\\udcXX``, so that the text is valid UTF-8 for SQLite."""
+    return name.encode("utf-8", "backslashreplace").decode("utf-8")
+
+
 def _event_rows(events: Sequence[Event], lines: dict[tuple[str, int], int]) -> Iterator[tuple[Any, ...]]:
-    dumps = json.JSONEncoder(ensure_ascii=False, default=_json_default).encode
     for event in events:
         when, origin = event.when, event.origin
         latest = when.latest
         yield (
             event.id, when.edtf, when.earliest.isoformat(), None if latest is None else latest.isoformat(),
             when.precision.label, int(when.uncertain), int(when.approximate), event.kind, event.title, event.place,
-            event.summary, event.note, dumps(dict(event.extra)),
-            None if origin is None else origin.path,
+            event.summary, event.note, strict_json(dict(event.extra), default=iso_default),
+            None if origin is None else utf8_text(origin.path),
             None if origin is None else lines.get((origin.path, origin.index)),
         )  # fmt: skip
 
@@ -188,43 +183,70 @@ def populate(
     connection.commit()
 
 
-def write_database(
-    path: str, chronology: Chronology, events: Iterable[Event] | None = None, paths: Mapping[str, str] | None = None
-) -> None:
-    """Write the tables to a new SQLite file at ``path`` (which must not exist yet)."""
-    connection = sqlite3.connect(path)
+def build_bytes(
+    chronology: Chronology, events: Iterable[Event] | None = None, paths: Mapping[str, str] | None = None
+) -> bytes:
+    """The bytes of a database file holding the tables (built in memory; no file is touched)."""
+    connection = sqlite3.connect(":memory:", isolation_level=None)
     try:
-        connection.execute("PRAGMA journal_mode = OFF")
-        connection.execute("PRAGMA synchronous = OFF")  # the caller renames a whole file into place
+        connection.execute("BEGIN")
         populate(connection, chronology, events, paths)
+        return _serialize(connection)
     finally:
         connection.close()
 
 
-def build_file(
-    target: str,
-    chronology: Chronology,
-    events: Iterable[Event] | None = None,
-    paths: Mapping[str, str] | None = None,
-    mode: int | None = None,
-) -> None:
-    """Write the database to a temporary file beside ``target`` and rename it into place, so that a
-    reader sees the whole database or none; ``mode`` (0600 in the cache) is set before the rename."""
+def _serialize(connection: sqlite3.Connection) -> bytes:
+    serialize = getattr(connection, "serialize", None)  # Python 3.11
+    if serialize is not None:
+        return bytes(serialize())
     import tempfile
 
-    directory = os.path.dirname(os.path.abspath(target))
-    handle, temporary = tempfile.mkstemp(prefix=f".{os.path.basename(target)}.", suffix=".tmp", dir=directory)
-    os.close(handle)
+    with tempfile.TemporaryDirectory(prefix="chrono-sql-") as scratch:  # private: 0700
+        target = sqlite3.connect(os.path.join(scratch, "db"))
+        try:
+            connection.backup(target)
+        finally:
+            target.close()
+        with open(os.path.join(scratch, "db"), "rb") as stream:
+            return stream.read()
+
+
+def from_bytes(data: bytes) -> sqlite3.Connection:
+    """A connection to the database in ``data``, in memory, checked to hold only chrono's tables
+    and their indexes (no view or trigger to run); sqlite3.Error otherwise."""
+    connection = sqlite3.connect(":memory:", isolation_level=None)
     try:
-        os.unlink(temporary)  # sqlite3 creates it afresh
-        write_database(temporary, chronology, events, paths)
-        if mode is not None:
-            os.chmod(temporary, mode)
-        os.replace(temporary, target)
+        deserialize = getattr(connection, "deserialize", None)  # Python 3.11
+        if deserialize is not None:
+            deserialize(data)
+        else:
+            _restore(connection, data)
+        connection.execute("PRAGMA trusted_schema = OFF")
+        names = ", ".join(f"'{name}'" for name in TABLES)
+        foreign = connection.execute(
+            f"SELECT count(*) FROM sqlite_master WHERE type NOT IN ('table', 'index') OR tbl_name NOT IN ({names})"
+        ).fetchone()[0]
+        if foreign or connection.execute("SELECT count(*) FROM events").fetchone() is None:
+            raise sqlite3.DatabaseError("not a database chrono built")
     except BaseException:
-        if os.path.exists(temporary):
-            os.unlink(temporary)
+        connection.close()
         raise
+    return connection
+
+
+def _restore(connection: sqlite3.Connection, data: bytes) -> None:
+    import tempfile
+
+    with tempfile.TemporaryDirectory(prefix="chrono-sql-") as scratch:  # private: 0700
+        path = os.path.join(scratch, "db")
+        with open(path, "xb") as stream:
+            stream.write(data)
+        source = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+        try:
+            source.backup(connection)
+        finally:
+            source.close()
 
 
 # The database beside the cache -----------------------------------------------------------------
@@ -235,146 +257,36 @@ def connect(
     read_stdin: Callable[[], bytes] | None,
     directory: str | None,
 ) -> sqlite3.Connection:
-    """A read-only connection to the tables of ``specs``.
+    """A connection to the tables of ``specs`` (made read-only when a statement runs).
 
-    With a cache directory, the tables live in a database file beside the cache, named for the
-    input files' paths, sizes and times: a warm run opens it and reads nothing else. It is built
-    once from the cached timeline (never by re-reading TOML when the cache is warm) and written
-    atomically. Standard input, ``--no-cache`` or an unwritable directory: a database in memory.
+    With a usable cache directory the tables are kept beside the cache (``chrono.cache.blobs``):
+    a warm run reads that one file and nothing else. They are built from the cached timeline
+    (never by re-reading TOML when the cache is warm), and kept only when that timeline came
+    from a cache valid for the same inputs. Standard input, ``--no-cache`` or a cache directory
+    chrono may not use: built in memory each time.
     """
+    from chrono.cache.blobs import blob_file, read_blob, write_blob
+    from chrono.cache.opener import usable_directory
+    from chrono.cache.records import CacheMiss
     from chrono.cache.store import fingerprint, load_timeline
+    from chrono.cache.timeline import CachedTimeline
     from chrono.loading.dataset import resolve_inputs
 
     inputs = resolve_inputs(specs)
     named = {source.name: source.path for source in inputs if source.path is not None}
-    if directory is None or any(source.path is None for source in inputs):
-        return in_memory(load_timeline(specs, read_stdin, None)[0].chronology, named)
-    paths = [str(source.path) for source in inputs]
-    try:
-        before = fingerprint(paths)
-    except (OSError, ValueError):
-        before = None
-    if before is None:  # not regular files, or unreadable: the loader says what is wrong
-        return in_memory(load_timeline(specs, read_stdin, None)[0].chronology, named)
-    target = database_path(directory, before)
-    if os.path.exists(target):
-        try:
-            connection = open_readonly(target)
-            connection.execute("SELECT count(*) FROM events").fetchone()  # whole and ours, or rebuilt
-            return connection
-        except sqlite3.Error:
-            with contextlib.suppress(OSError):
-                os.unlink(target)
-    chronology = load_timeline(specs, read_stdin, directory)[0].chronology  # the cache is written with the tables
-    try:
-        os.makedirs(directory, exist_ok=True)
-        build_file(target, chronology, paths=named, mode=0o600)  # as private as the cache beside it
-        _prune(target)
-        if fingerprint(paths) == before:
-            return open_readonly(target)
-        os.unlink(target)  # a file changed while it was read: not kept
-    except (OSError, sqlite3.Error):
-        pass  # an unwritable cache directory only costs speed
-    return in_memory(chronology, named)
-
-
-def database_path(directory: str, inputs: list[list[Any]]) -> str:
-    """``<cache file's name>-<key of the inputs' sizes and times>.sqlite`` in ``directory``."""
-    import zlib
-
-    from chrono.cache.store import cache_file
-
-    stem = cache_file(directory, inputs).removesuffix(".cache")
-    text = json.dumps(inputs).encode()
-    return f"{stem}-{zlib.crc32(text):08x}{zlib.adler32(text):08x}.sqlite"
-
-
-def _prune(keep: str) -> None:
-    """Remove the databases of earlier versions of the same input files."""
-    directory, name = os.path.split(keep)
-    stem = name.rsplit("-", 1)[0] + "-"
-    for other in os.listdir(directory):
-        if other.startswith(stem) and other.endswith(".sqlite") and other != name:
-            with contextlib.suppress(OSError):
-                os.unlink(os.path.join(directory, other))
-
-
-# Querying --------------------------------------------------------------------------------------
-
-_ALLOWED = frozenset({sqlite3.SQLITE_SELECT, sqlite3.SQLITE_READ, sqlite3.SQLITE_RECURSIVE})
-_REFUSED_FUNCTIONS = frozenset({"load_extension"})
-
-
-def _authorize(action: int, first: str | None, second: str | None, database: str | None, trigger: str | None) -> int:
-    """Allow reading and calling functions, nothing else (see the module's docstring)."""
-    if action in _ALLOWED:
-        return sqlite3.SQLITE_OK
-    if action == sqlite3.SQLITE_UPDATE and first == "sqlite_master" and database == "main":
-        # SQLite asks this while it sets up a table-valued function such as json_each(). A
-        # statement cannot change sqlite_master anyway: SQLite refuses it without the
-        # writable_schema pragma (refused here), and the connection is read-only.
-        return sqlite3.SQLITE_OK
-    if action == sqlite3.SQLITE_FUNCTION and (second or "").lower() not in _REFUSED_FUNCTIONS:
-        return sqlite3.SQLITE_OK
-    return sqlite3.SQLITE_DENY
-
-
-@dataclass(frozen=True, slots=True)
-class Result:
-    """A statement's column names and its rows (read as they are iterated)."""
-
-    columns: tuple[str, ...]
-    rows: Iterator[tuple[Any, ...]]
-
-
-def open_readonly(path: str) -> sqlite3.Connection:
-    """A read-only connection to a database file."""
-    from urllib.parse import quote
-
-    return sqlite3.connect(f"file:{quote(os.path.abspath(path))}?mode=ro", uri=True, isolation_level=None)
-
-
-def in_memory(chronology: Chronology, paths: Mapping[str, str] | None = None) -> sqlite3.Connection:
-    """A database in memory holding the chronology, then made read-only."""
-    connection = sqlite3.connect(":memory:", isolation_level=None)
-    connection.execute("BEGIN")
-    populate(connection, chronology, paths=paths)
-    connection.execute("PRAGMA query_only = ON")
-    return connection
-
-
-def execute(connection: sqlite3.Connection, statement: str, today: _dt.date) -> Result:
-    """Run one read-only statement; refused writes and SQL errors become a UsageError (exit 2)."""
-    functions = DateFunctions(today)
-    for name, (arity, function) in functions.table().items():
-        connection.create_function(name, arity, function, deterministic=True)
-    connection.set_authorizer(_authorize)
-    try:
-        cursor = connection.execute(statement)
-    except (sqlite3.Error, sqlite3.Warning) as exc:
-        raise _failure(exc, functions) from None
-    columns = tuple(column[0] for column in cursor.description or ())
-    return Result(columns, _rows(cursor, functions))
-
-
-def _rows(cursor: sqlite3.Cursor, functions: DateFunctions) -> Iterator[tuple[Any, ...]]:
-    try:
-        while True:
-            batch = cursor.fetchmany(512)
-            if not batch:
-                break
-            yield from batch
-    except (sqlite3.Error, sqlite3.Warning) as exc:
-        raise _failure(exc, functions) from None
-
-
-def _failure(exc: Exception, functions: DateFunctions) -> UsageError:
-    """One line for a statement SQLite refused or could not run."""
-    if functions.error is not None:
-        return UsageError(functions.error)
-    message = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
-    if message in ("not authorized", "authorization denied"):  # the second: VACUUM INTO
-        message = "not authorized: chrono sql only reads (no writes, ATTACH, VACUUM, PRAGMA or extensions)"
-    elif "one statement at a time" in message:
-        message = "give one statement at a time"
-    return UsageError(f"SQL: {message}")
+    directory = usable_directory(directory)
+    before = None
+    if directory is not None and all(source.path is not None for source in inputs):
+        with contextlib.suppress(OSError, ValueError):  # unreadable: the loader says what is wrong
+            before = fingerprint([str(source.path) for source in inputs])
+    if directory is None or before is None:
+        return from_bytes(build_bytes(load_timeline(specs, read_stdin, None)[0].chronology, paths=named))
+    target = blob_file(directory, before, ".sqlite")
+    with contextlib.suppress(CacheMiss, sqlite3.Error):
+        return from_bytes(read_blob(target, before))
+    timeline = load_timeline(specs, read_stdin, directory)[0]  # the cache is written with the tables
+    payload = build_bytes(timeline.chronology, paths=named)
+    if isinstance(timeline, CachedTimeline) and timeline.inputs == before:
+        with contextlib.suppress(OSError):  # an unwritable cache directory only costs speed
+            write_blob(target, payload, before, timeline.sums, timeline.read_at)
+    return from_bytes(payload)

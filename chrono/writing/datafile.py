@@ -17,7 +17,15 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 from chrono.errors import SourceError
-from chrono.writing.files import check_path, same_file, sync_directory, temporary_copy, write_all, write_error
+from chrono.writing.files import (
+    NotKept,
+    check_path,
+    rename_keeps_identity,
+    replace_keeping,
+    same_file,
+    write_all,
+    write_error,
+)
 
 _LOCK_RETRIES = 100
 
@@ -127,51 +135,13 @@ def commit(held: Held, data: bytes) -> None:
     """
     if not data.startswith(held.data):
         raise ValueError("commit only appends to the held bytes")
-    if _rename_keeps_identity(held):
+    if rename_keeps_identity(held.real, held.info, held.fd):
         try:
-            _replace_same(held, data)
+            replace_keeping(held.path, held.real, data, held.info)
             return
-        except _NotKept:
+        except NotKept:
             pass
     _append_in_place(held, data)
-
-
-class _NotKept(Exception):
-    """A rename would have changed the file's owner or group: append in place instead."""
-
-
-def _rename_keeps_identity(held: Held) -> bool:
-    if held.info.st_nlink != 1:
-        return False
-    directory = os.path.dirname(held.real)
-    if not os.access(directory, os.W_OK | os.X_OK, effective_ids=os.access in os.supports_effective_ids):
-        return False
-    try:
-        if os.listxattr(held.fd):  # ACLs and labels would not travel to a new inode
-            return False
-    except (OSError, AttributeError):
-        pass  # no extended attributes on this filesystem or platform
-    return True
-
-
-def _replace_same(held: Held, data: bytes) -> None:
-    temporary = temporary_copy(held.path, held.real, data)
-    try:
-        new = os.stat(temporary)
-        if (new.st_uid, new.st_gid) != (held.info.st_uid, held.info.st_gid):
-            try:
-                os.chown(temporary, held.info.st_uid, held.info.st_gid)
-            except PermissionError:
-                raise _NotKept from None
-        os.chmod(temporary, stat.S_IMODE(held.info.st_mode))
-        os.replace(temporary, held.real)
-    except BaseException as exc:
-        with contextlib.suppress(OSError):
-            os.unlink(temporary)
-        if isinstance(exc, OSError):
-            raise write_error(held.path, exc) from None
-        raise
-    sync_directory(held.real)
 
 
 def _append_in_place(held: Held, data: bytes) -> None:
@@ -206,11 +176,11 @@ def replace_data_file(path: str, expected: bytes, data: bytes) -> None:
     with locked(path) as held:
         if held.data != expected:
             raise ChangedOnDisk(f"'{path}' changed on disk meanwhile; nothing written")
-        if _rename_keeps_identity(held):
+        if rename_keeps_identity(held.real, held.info, held.fd):
             try:
-                _replace_same(held, data)
+                replace_keeping(held.path, held.real, data, held.info)
                 return
-            except _NotKept:
+            except NotKept:
                 pass
         _rewrite_in_place(held, data)
 

@@ -64,7 +64,13 @@ def write_output(path: str, data: bytes, *, overwrite: bool = True) -> None:
         raise SourceError(f"'{path}' exists; pass --force to overwrite it")
     if not os.access(real, os.W_OK, effective_ids=os.access in os.supports_effective_ids):
         raise SourceError(f"cannot write '{path}': permission denied (the file is not writable for you)")
-    _replace(path, real, data, info)
+    if rename_keeps_identity(real, info):
+        try:
+            replace_keeping(path, real, data, info)
+            return
+        except NotKept:
+            pass
+    _rewrite_output(path, real, data, info)
 
 
 def same_file(path: str, info: os.stat_result) -> bool:
@@ -157,13 +163,38 @@ def _create(path: str, real: str, data: bytes, *, exclusive: bool) -> None:
     sync_directory(real)
 
 
-def _replace(path: str, real: str, data: bytes, info: os.stat_result) -> None:
-    """Replace the regular file ``real`` atomically, giving the new file the old owner, group and
-    mode (an owner or group the caller may not give is left as the caller's)."""
+class NotKept(Exception):
+    """A rename would have changed the file's owner or group: write it in place instead."""
+
+
+def rename_keeps_identity(real: str, info: os.stat_result, fd: int | None = None) -> bool:
+    """Whether a new file renamed over ``real`` would still be what it is: one link, a directory
+    the caller may write, no extended attributes (ACLs and labels would not travel to a new
+    inode). Owner and group are checked by ``replace_keeping``, which raises NotKept."""
+    if info.st_nlink != 1:
+        return False
+    directory = os.path.dirname(real)
+    if not os.access(directory, os.W_OK | os.X_OK, effective_ids=os.access in os.supports_effective_ids):
+        return False
+    try:
+        if os.listxattr(real if fd is None else fd):
+            return False
+    except (OSError, AttributeError):
+        pass  # no extended attributes on this filesystem or platform
+    return True
+
+
+def replace_keeping(path: str, real: str, data: bytes, info: os.stat_result) -> None:
+    """Replace the regular file ``real`` atomically by a copy holding ``data``, with the old
+    owner, group and mode; raise NotKept (nothing changed) when the owner cannot be given."""
     temporary = temporary_copy(path, real, data)
     try:
-        with contextlib.suppress(PermissionError):
-            os.chown(temporary, info.st_uid, info.st_gid)
+        new = os.stat(temporary)
+        if (new.st_uid, new.st_gid) != (info.st_uid, info.st_gid):
+            try:
+                os.chown(temporary, info.st_uid, info.st_gid)
+            except PermissionError:
+                raise NotKept from None
         os.chmod(temporary, stat.S_IMODE(info.st_mode))  # after chown, which drops set-id bits
         os.replace(temporary, real)
     except BaseException as exc:
@@ -173,6 +204,48 @@ def _replace(path: str, real: str, data: bytes, info: os.stat_result) -> None:
             raise write_error(path, exc) from None
         raise
     sync_directory(real)
+
+
+def _rewrite_output(path: str, real: str, data: bytes, info: os.stat_result) -> None:
+    """Write ``data`` over the regular file ``real`` in place (same inode: its links, owner,
+    mode and attributes kept), for an ``-o`` target a rename would change; not atomic."""
+    flags = os.O_WRONLY | os.O_NONBLOCK | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_CLOEXEC", 0)
+    try:
+        fd = os.open(real, flags)
+    except OSError as exc:
+        raise write_error(path, exc) from None
+    try:
+        now = os.fstat(fd)
+        if (now.st_dev, now.st_ino) != (info.st_dev, info.st_ino) or not stat.S_ISREG(now.st_mode):
+            raise SourceError(f"cannot write '{path}': it was replaced meanwhile; nothing written")
+        write_all(fd, data, offset=0)
+        os.ftruncate(fd, len(data))
+        os.fsync(fd)
+    except OSError as exc:
+        raise write_error(path, exc) from None
+    finally:
+        os.close(fd)
+
+
+def create_new(path: str, data: bytes, like: os.stat_result | None = None) -> None:
+    """Write ``data`` to a new file at ``path`` (FileExistsError if anything is there, a link
+    included), private (0600) or with the owner, group and mode of the file ``like`` describes:
+    a copy of a 0600 chronology is never readable by others, even for a moment."""
+    flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_CLOEXEC", 0)
+    fd = os.open(path, flags, 0o600)
+    try:
+        if like is not None:
+            with contextlib.suppress(PermissionError):
+                os.fchown(fd, like.st_uid, like.st_gid)
+            os.fchmod(fd, stat.S_IMODE(like.st_mode) & 0o777)
+        write_all(fd, data)
+        os.fsync(fd)
+    except BaseException:
+        os.close(fd)
+        with contextlib.suppress(OSError):
+            os.unlink(path)
+        raise
+    os.close(fd)
 
 
 def sync_directory(path: str) -> None:

@@ -217,7 +217,7 @@ def test_diff_tells_a_boolean_from_a_number(invoke: Invoke, write_toml: WriteTom
     )
     result = invoke(["diff", str(old), str(new)])
     assert result.exit_code == 1
-    assert result.stdout == 'changed\ta\textra\t{"x": 1}\t{"x": true}\t\n'
+    assert result.stdout == 'changed\ta\textra\t{"x":1}\t{"x":true}\t\n'
 
 
 def test_click_usage_errors_escape_the_command_line() -> None:

@@ -15,7 +15,7 @@ from chrono.cli.output import note
 from chrono.cli.settings import DEFAULT
 from chrono.errors import DataError, ExitCode, NotFoundError, Problem, Severity, SourceError, UsageError
 from chrono.loading import bundled
-from chrono.loading.dataset import Input, decode, read_all, resolve_inputs
+from chrono.loading.dataset import Input, decode, read_all, read_file, resolve_inputs
 from chrono.loading.tables import ParsedFile, merge, parse_file
 from chrono.questions.lookup import Miss, by_words, find
 
@@ -73,8 +73,7 @@ def command(env: Environment, words: tuple[str, ...], data: tuple[str, ...]) -> 
     if source is None:  # found in a file beside the one given
         raise UsageError(f"'{hit.id}' is defined in {hit.origin.path}; give that file with --data", option="edit")
     path = _editable(source)
-    with open(path, "rb") as stream:
-        original = stream.read()
+    original = read_file(path, pipes=False)
     others = [parsed for parsed in files if parsed.report.name != source.name]
     from chrono.loading.positions import scan
 
@@ -122,15 +121,15 @@ def _session(env: Environment, path: str, original: bytes, others: list[ParsedFi
     import shutil
     import tempfile
 
+    from chrono.writing.files import create_new
+
     workdir = tempfile.mkdtemp(prefix="chrono-edit-")
     copy = os.path.join(workdir, os.path.basename(path))
     try:
-        with open(copy, "wb") as stream:
-            stream.write(original)
+        create_new(copy, original)  # private: the directory is 0700 and the copy 0600
         while True:
             status = _run_editor(env, copy, line)
-            with open(copy, "rb") as stream:
-                edited = stream.read()
+            edited = _read_copy(copy, path)
             if status != 0:
                 note(env, f"chrono: error: the editor exited with status {status}")
                 return _save_beside(env, path, edited, []) if edited != original else ExitCode.USAGE
@@ -156,6 +155,15 @@ def _session(env: Environment, path: str, original: bytes, others: list[ParsedFi
             return _save_beside(env, path, edited, [])  # no answer (end of input): keep the text
     finally:
         shutil.rmtree(workdir, ignore_errors=True)
+
+
+def _read_copy(copy: str, path: str) -> bytes:
+    """What the editor left in its copy; a copy it removed, or replaced by a directory, is an
+    error that says the data file is as it was."""
+    try:
+        return read_file(copy, pipes=False)
+    except SourceError as exc:
+        raise SourceError(f"{exc}; the editor's copy is gone or unreadable, and {path} is unchanged") from None
 
 
 def _run_editor(env: Environment, copy: str, line: int) -> int:
@@ -193,12 +201,17 @@ def _install(env: Environment, path: str, original: bytes, edited: bytes, how: s
 
 def _save_beside(env: Environment, path: str, edited: bytes, problems: list[Problem]) -> int:
     """Keep what was typed in FILE.chrono-edit-N (a new file); the data file stays as it was."""
+    from chrono.writing.files import create_new
+
+    try:
+        like = os.stat(path)  # the copy beside it is as private as the file: owner, group, mode
+    except OSError:
+        like = None
     number = 1
     while True:
         target = f"{path}.chrono-edit-{number}"
         try:
-            with open(target, "xb") as stream:
-                stream.write(edited)
+            create_new(target, edited, like)
             break
         except FileExistsError:
             number += 1

@@ -9,7 +9,7 @@ import click
 from chrono.cli.env import Environment
 from chrono.cli.output import note, write_lines
 from chrono.errors import ChronoError, DataError, ExitCode, SourceError
-from chrono.loading.dataset import STDIN, decode
+from chrono.loading.dataset import STDIN, decode, read_file
 
 
 def _files(paths: tuple[str, ...]) -> list[str]:
@@ -105,12 +105,5 @@ def _files_word(count: int) -> str:
 
 
 def _read(path: str) -> bytes:
-    try:
-        with open(path, "rb") as stream:
-            return stream.read()
-    except FileNotFoundError:
-        raise SourceError(f"cannot read '{path}': no such file") from None
-    except IsADirectoryError:
-        raise SourceError(f"cannot read '{path}': it is a directory") from None
-    except OSError as exc:
-        raise SourceError(f"cannot read '{path}': {exc.strerror or exc}") from None
+    """The file's bytes through the one reader: a regular file only (fmt writes it back)."""
+    return read_file(path, pipes=False)

@@ -11,6 +11,7 @@ from chrono.cli.options import data_option, output_options, resolve_today, today
 from chrono.cli.output import emit, write_lines
 from chrono.errors import UsageError
 from chrono.render.views import SqlAnswer
+from chrono.sql import DEFAULT_TIMEOUT
 
 if TYPE_CHECKING:
     import sqlite3
@@ -23,6 +24,14 @@ if TYPE_CHECKING:
 @today_option
 @output_options("sql")
 @click.option("--header", is_flag=True, help="Start tsv output with a header row.")
+@click.option(
+    "--timeout",
+    type=click.FloatRange(min=0),
+    default=DEFAULT_TIMEOUT,
+    show_default=True,
+    metavar="SECONDS",
+    help="Stop a statement that runs longer (exit 2); 0: no limit.",
+)
 @click.pass_obj
 def command(
     env: Environment,
@@ -32,6 +41,7 @@ def command(
     today: str | None,
     fmt: str,
     header: bool,
+    timeout: float,
     color: str,
     no_pager: bool,
 ) -> None:
@@ -41,7 +51,8 @@ def command(
     sources (see --schema). Date functions with chrono's partial-date rules, for any date
     'list' accepts: overlaps(start, end, D), within(start, end, D), starts_in(date, D),
     edtf_start(D), edtf_end(D). Anything that would write, ATTACH, VACUUM, PRAGMA or load an
-    extension is refused (exit 2).
+    extension is refused (exit 2); so is a statement running past --timeout or needing more
+    memory than chrono allows. Ctrl-C stops a statement at once (exit 130).
 
     \b
     Examples:
@@ -60,7 +71,9 @@ def command(
     except UnicodeEncodeError:  # bytes that are not UTF-8 (a file name from a glob), as surrogates
         raise UsageError("the query is not UTF-8 text; SQLite reads only UTF-8", option="QUERY") from None
     day = resolve_today(today, env)
-    result = sqldb.execute(_connection(env, data), statement, day)
+    from chrono.sql.statement import execute
+
+    result = execute(_connection(env, data), statement, day, timeout)
     emit(env, "sql", fmt, SqlAnswer(result.columns, result.rows, header), color=color, no_pager=no_pager)
 
 
