@@ -23,8 +23,7 @@ from pathlib import Path
 import pytest
 
 import chrono.cache.store
-from chrono.cache.opener import store
-from chrono.cache.store import cache_file, checksum, encode, fingerprint
+from chrono.cache.store import cache_file, checksum, encode, fingerprint, store
 from chrono.loading.dataset import load
 from tests.cli.test_writes import read_fifo
 from tests.conftest import FIXTURES, Invoke
@@ -256,13 +255,21 @@ def sqlite_path(home: Path, data: Path) -> Path:
     return Path(cache_file(str(home / "chrono"), inputs).removesuffix(".cache") + ".sqlite")
 
 
-def test_a_fifo_at_the_database_path_does_not_hang_sql(tmp_path: Path) -> None:
+def database_of(invoke: Invoke, home: Path, data: Path) -> Path:
+    """The database file ``chrono sql`` keeps beside the cache for ``data`` (made here)."""
+    before = set((home / "chrono").glob("*.sqlite")) if (home / "chrono").exists() else set()
+    assert invoke(["sql", "select 1", "--data", str(data)], env=cache_env(home)).exit_code == 0
+    (made,) = set((home / "chrono").glob("*.sqlite")) - before
+    return made
+
+
+def test_a_fifo_at_the_database_path_does_not_hang_sql(invoke: Invoke, tmp_path: Path) -> None:
     """Fault 5: a FIFO at the ``.sqlite`` path hung ``sql`` forever."""
     data = tmp_path / "d.toml"
     data.write_bytes(SAMPLE.read_bytes())
     home = tmp_path / "home"
-    target = sqlite_path(home, data)
-    target.parent.mkdir(parents=True, mode=0o700)
+    target = database_of(invoke, home, data)
+    target.unlink()
     os.mkfifo(target)
     env = {**os.environ, "XDG_CACHE_HOME": str(home), "CHRONO_CACHE_BACKGROUND": "0", "CHRONO_DATA": ""}
     command = [sys.executable, "-m", "chrono", "sql", "select count(*) from events", "--data", str(data)]
@@ -277,9 +284,9 @@ def test_a_link_at_the_database_path_is_not_followed(invoke: Invoke, tmp_path: P
     other = tmp_path / "other.toml"
     other.write_text(one_event("Planted"), encoding="utf-8")
     home = tmp_path / "home"
-    assert invoke(["sql", "select 1", "--data", str(other)], env=cache_env(home)).exit_code == 0
-    planted = sqlite_path(home, other)
-    target = sqlite_path(home, data)
+    planted = database_of(invoke, home, other)
+    target = database_of(invoke, home, data)
+    target.unlink()
     target.symlink_to(planted)
     result = invoke(["sql", "select title from events where id = 'e'", "--data", str(data)], env=cache_env(home))
     assert (result.exit_code, result.stdout) == (0, "")
