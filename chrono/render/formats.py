@@ -71,6 +71,10 @@ FORMATS: tuple[Format, ...] = (
         Use("list", "chrono.render.plain:list_csv"),
         Use("sql", "chrono.render.sqlrows:sql_csv"),
     )),
+    Format("csv-safe", "csv for spreadsheets: a cell that would start a formula (=, +, -, @) starts with '", (
+        Use("list", "chrono.render.plain:list_csv_safe"),
+        Use("sql", "chrono.render.sqlrows:sql_csv_safe"),
+    )),
     Format("json", "one JSON document (an array, or an object for one answer)", (
         Use("list", "chrono.render.jsonout:list_json"),
         Use("show", "chrono.render.jsonout:show_json"),

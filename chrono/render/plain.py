@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 import io
 import itertools
+import re
 from collections.abc import Callable, Iterable, Iterator
 from typing import TYPE_CHECKING, Any
 
@@ -59,14 +60,31 @@ def csv_value(value: Any) -> str:
     return _cell(value, csv_text)
 
 
-def csv_lines(events: Iterable[Event], chronology: Chronology, fields: tuple[str, ...]) -> Iterator[str]:
-    """RFC 4180 CSV (CRLF line ends, a header row), one record at a time."""
+def spreadsheet_safe(cell: str) -> str:
+    """A CSV cell a spreadsheet will not run: one that starts with ``=``, ``+``, ``-`` or ``@``
+    (a formula: ``=HYPERLINK(...)``, ``+cmd|...``, ``@SUM(...)``), or with a tab or carriage
+    return, gets a leading ``'``; a plain number (``-5``, ``+1.5e3``) is left as it is."""
+    if cell[:1] in _FORMULA_STARTS and not _NUMBER.fullmatch(cell):
+        return "'" + cell
+    return cell
+
+
+_FORMULA_STARTS = frozenset("=+-@\t\r")
+_NUMBER = re.compile(r"[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?")
+
+
+def csv_lines(
+    events: Iterable[Event], chronology: Chronology, fields: tuple[str, ...], *, safe: bool = False
+) -> Iterator[str]:
+    """RFC 4180 CSV (CRLF line ends, a header row), one record at a time; ``safe``: every cell
+    through ``spreadsheet_safe``."""
     buffer = io.StringIO()
     writer = csv.writer(buffer, lineterminator="\r\n")
-    writer.writerow(fields)
+    writer.writerow([spreadsheet_safe(name) for name in fields] if safe else fields)
     for event in events:
         values = record(event, chronology, fields)
-        writer.writerow([csv_value(values[name]) for name in fields])
+        cells = [csv_value(values[name]) for name in fields]
+        writer.writerow([spreadsheet_safe(cell) for cell in cells] if safe else cells)
         yield buffer.getvalue()
         buffer.seek(0)
         buffer.truncate()
@@ -97,6 +115,12 @@ def list_csv(answer: ListAnswer, look: Look) -> Iterator[str]:
     """``list --format csv``."""
     events = answer.timeline.select(answer.query)
     return csv_lines(events, answer.timeline.chronology, answer.fields or DEFAULT_FIELDS)
+
+
+def list_csv_safe(answer: ListAnswer, look: Look) -> Iterator[str]:
+    """``list --format csv-safe``: csv with formula cells defused for spreadsheets."""
+    events = answer.timeline.select(answer.query)
+    return csv_lines(events, answer.timeline.chronology, answer.fields or DEFAULT_FIELDS, safe=True)
 
 
 def list_ids(answer: ListAnswer, look: Look) -> Iterator[str]:

@@ -33,18 +33,21 @@ def tsv_lines(columns: Sequence[str], rows: Iterable[Sequence[Any]], header: boo
         yield "\t".join(tsv_value(_value(cell)) for cell in row) + "\n"
 
 
-def csv_lines(columns: Sequence[str], rows: Iterable[Sequence[Any]]) -> Iterator[str]:
-    """RFC 4180 CSV with a header row, as ``list`` writes it."""
+def csv_lines(columns: Sequence[str], rows: Iterable[Sequence[Any]], *, safe: bool = False) -> Iterator[str]:
+    """RFC 4180 CSV with a header row, as ``list`` writes it (``safe``: as ``csv-safe``)."""
     import csv
     import io
 
-    from chrono.render.plain import csv_value
+    from chrono.render.plain import csv_value, spreadsheet_safe
+
+    def cells(values: Iterable[str]) -> list[str]:
+        return [spreadsheet_safe(value) for value in values] if safe else list(values)
 
     buffer = io.StringIO()
     writer = csv.writer(buffer, lineterminator="\r\n")
-    writer.writerow(columns)
+    writer.writerow(cells(columns))
     for row in rows:
-        writer.writerow([csv_value(_value(cell)) for cell in row])
+        writer.writerow(cells(csv_value(_value(cell)) for cell in row))
         yield buffer.getvalue()
         buffer.seek(0)
         buffer.truncate()
@@ -108,6 +111,11 @@ def sql_tsv(answer: SqlAnswer, look: Look) -> Iterator[str]:
 def sql_csv(answer: SqlAnswer, look: Look) -> Iterator[str]:
     """``sql --format csv``."""
     return csv_lines(answer.columns, answer.rows)
+
+
+def sql_csv_safe(answer: SqlAnswer, look: Look) -> Iterator[str]:
+    """``sql --format csv-safe``: csv with formula cells defused for spreadsheets."""
+    return csv_lines(answer.columns, answer.rows, safe=True)
 
 
 def sql_json(answer: SqlAnswer, look: Look) -> Iterator[str]:

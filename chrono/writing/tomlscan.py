@@ -84,7 +84,7 @@ def _by_tables(text: str, counts: Mapping[str, int]) -> Outline | None:
     if len(runs) != len(set(runs)) or {k: kinds.count(k) for k in runs} != dict(counts):
         return None
     top = _scan(text[: starts[0][0]]) if starts else _scan(text)
-    ends = [start for start, _ in starts[1:]] + [len(text)]
+    ends = [start for start, _ in starts[1:]] + ([len(text)] if starts else [])  # an empty file has no table
     for (start, kind), end in zip(starts, ends, strict=True):
         piece = text[start:end]
         if "#" not in piece:

@@ -539,3 +539,31 @@ def test_a_csv_parse_error_names_its_row(invoke: Invoke, tmp_path: Path, text: s
         'title = "D"',
     ]
     assert skipped.stderr.endswith("chrono: 4 rows read, 3 events written, 1 skipped\n")
+
+
+def test_fmt_of_an_empty_file_is_not_an_internal_error(invoke: Invoke, tmp_path: Path) -> None:
+    """Found by the new property (tests/property/test_writers.py): fmt's quick scan of a file
+    without a table was an internal error (exit 3)."""
+    empty = tmp_path / "empty.toml"
+    empty.write_bytes(b"")
+    result = invoke(["fmt", "--check", str(empty)])
+    assert (result.exit_code, result.stdout) == (0, "")
+
+
+# 14: formula cells: CSV says what the data says; csv-safe is for spreadsheets ---------------------
+
+FORMULAS = '[[event]]\nid = "a"\ndate = "2001"\nkind = "k"\ntitle = "=HYPERLINK(\\"http://x\\",\\"y\\")"\nplace = "-5"\nsummary = "@SUM(A1)"\n'
+
+
+def test_csv_safe_defuses_formula_cells_for_spreadsheets(invoke: Invoke, tmp_path: Path) -> None:
+    """Fault 14: ``=HYPERLINK(...)``, ``+cmd|...`` and ``@SUM(...)`` passed into CSV as written;
+    ``csv`` still does (it is documented), ``csv-safe`` is the opt-in for spreadsheets."""
+    data = tmp_path / "f.toml"
+    data.write_text(FORMULAS, encoding="utf-8")
+    fields = ["--fields", "id,title,place,summary"]
+    plain = invoke(["list", "--data", str(data), "--format", "csv", *fields]).stdout.replace("\r\n", "\n")
+    assert plain == 'id,title,place,summary\na,"=HYPERLINK(""http://x"",""y"")",-5,@SUM(A1)\n'
+    safe = invoke(["list", "--data", str(data), "--format", "csv-safe", *fields]).stdout.replace("\r\n", "\n")
+    assert safe == 'id,title,place,summary\na,"\'=HYPERLINK(""http://x"",""y"")",-5,\'@SUM(A1)\n'
+    sql = invoke(["sql", "select '+cmd|x' as a, -3 as b, '-2+3' as c", "--data", str(data), "--format", "csv-safe"])
+    assert sql.stdout.replace("\r\n", "\n") == "a,b,c\n'+cmd|x,-3,'-2+3\n"
