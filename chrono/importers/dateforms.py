@@ -133,6 +133,17 @@ def read_numeric(text: str, rules: DateRules) -> str | None:
     raise DateError(f"{text!r} is ambiguous: it could be {shown}; say which with --date-order mdy|dmy|ymd")
 
 
+def implied_order(text: str, rules: DateRules) -> DateOrder | None:
+    """The one order that read a numeric cell when no ``--date-order`` was given (``1/21/77``:
+    mdy), so a column mixing ``1/21/77`` with ``21/1/77`` is caught; None for every other cell."""
+    found = _NUMERIC_RE.fullmatch(text)
+    if rules.order is not None or found is None or len(found.group(1)) == 4:
+        return None
+    first, _, second, third = found.groups()
+    valid = [order for order in DateOrder if _fields(order, first, second, third, rules.pivot) is not None]
+    return valid[0] if len(valid) == 1 else None
+
+
 def _fields(order: DateOrder, first: str, second: str, third: str, pivot: int) -> str | None:
     if order is DateOrder.YMD:
         year, month, day = first, second, third

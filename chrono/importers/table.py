@@ -35,6 +35,7 @@ from chrono.importers.common import (
     normalise_id,
     plain_text,
 )
+from chrono.importers.dateforms import DateOrder, implied_order
 from chrono.writing.authoring import split_list
 
 _WHOLE_RE = re.compile(r"[-+]?\d+(?:\.0*)?")
@@ -84,6 +85,7 @@ def read_table(headers: Sequence[str], rows: TableRows, options: ImportOptions, 
     except RowsEnded as exc:
         result.read += 1
         result.bad.append(Note(exc.line, 1, str(exc)))
+    reading.check_orders()
     type_numbers([row.table["extra"] for row in kept if "extra" in row.table], [n for _, n in reading.extra_columns])
     result.changed.extend(reading.changed)
     result.kindless = reading.kindless
@@ -113,6 +115,7 @@ class TableReader:
         self.changed: list[Note] = []
         self.kindless = 0
         self.kinds_told: set[str] = set()  # kinds whose rewriting was already reported
+        self.orders: dict[int, dict[DateOrder, tuple[int, str]]] = {}  # column -> orders that read it
 
     def label(self, col: int) -> str:
         """How an error names a column: by its header."""
@@ -198,7 +201,7 @@ class TableReader:
             text, col = self.first(values, "date")
             if not text or is_no_date(text):
                 raise CellError(col, f"no date ({text!r})" if text else "no date (the cell is empty or a null value)")
-            span = self._read(text, col)
+            span = self._read(text, col, line)
         else:
             parts = self._parts(values, "year", "month", "day")
             if parts is None:
@@ -207,7 +210,7 @@ class TableReader:
         end_col = self.mapping.get("end", self.mapping.get("end_year", ()))
         col = end_col[0].col if end_col else 0
         try:
-            end, open_end = self._end(values)
+            end, open_end = self._end(values, line)
         except CellError as exc:
             if not self.options.keep_bad_end:
                 raise
@@ -231,13 +234,27 @@ class TableReader:
                 raise CellError(col, str(exc)) from None
         return span
 
-    def _read(self, text: str, col: int) -> DateSpan:
+    def _read(self, text: str, col: int, line: int = 0) -> DateSpan:
         try:
-            return read_cell(text, self.options.rules)
+            span = read_cell(text, self.options.rules)
         except DateError as exc:
             raise CellError(col, str(exc)) from None
+        order = implied_order(" ".join(text.split()), self.options.rules)
+        if order is not None:
+            self.orders.setdefault(col, {}).setdefault(order, (line, text))
+        return span
 
-    def _end(self, values: Sequence[str]) -> tuple[PartialDate | None, bool]:
+    def check_orders(self) -> None:
+        """Refuse a column whose numeric dates were read month-first in some rows and day-first
+        in others (``1/21/77`` and ``21/1/77``): one of them is misread, and only the user knows which."""
+        for col, seen in self.orders.items():
+            if len(seen) > 1:
+                shown = ", ".join(f"{text!r} ({order.value}, line {line})" for order, (line, text) in seen.items())
+                raise UsageError(
+                    f"{self.label(col)} mixes numeric date orders: {shown}; say which with --date-order mdy|dmy|ymd"
+                )
+
+    def _end(self, values: Sequence[str], line: int) -> tuple[PartialDate | None, bool]:
         if "end" not in self.mapping:
             if "end_year" not in self.mapping:
                 return None, False
@@ -250,7 +267,7 @@ class TableReader:
             return None, True
         if not text or is_no_date(text):
             return None, False
-        end = self._read(text, col)
+        end = self._read(text, col, line)
         if end.end is not None or end.open_end:
             raise CellError(col, f"{text!r} is an interval; an end is one date")
         return end.start, False

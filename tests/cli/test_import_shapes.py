@@ -288,3 +288,22 @@ def test_max_skipped_needs_skip_bad_and_a_count(invoke: Invoke, tmp_path: Path) 
     path = _write(tmp_path, "title,kind,date\nC,k,2001\n")
     assert "give --skip-bad too" in invoke(["import", "csv", path, "--max-skipped", "3"]).stderr
     assert "is not a count" in invoke(["import", "csv", path, "--skip-bad", "--max-skipped", "lots"]).stderr
+
+
+def test_a_column_mixing_month_first_and_day_first_is_refused(invoke: Invoke, tmp_path: Path) -> None:
+    path = _write(tmp_path, "title,kind,date\nA,k,1/21/77\nB,k,21/1/77\nC,k,1/1/77\n")
+    result = invoke(["import", "csv", path])
+    assert result.exit_code == 2 and result.stdout == ""
+    assert result.stderr == (
+        "chrono: error: column 'date' mixes numeric date orders: '1/21/77' (mdy, line 2), '21/1/77' (dmy, line 3); "
+        "say which with --date-order mdy|dmy|ymd\n"
+    )
+    events, _ = _events(invoke, [path, "--date-order", "dmy", "--skip-bad"])
+    assert _dates(events) == {"B": "1977-01-21", "C": "1977-01-01"}
+
+
+def test_a_split_year_column_reads_written_years_and_refuses_words(invoke: Invoke, tmp_path: Path) -> None:
+    path = _write(tmp_path, "title,kind,year,month\nA,k,circa 1990,\nB,k,1970s,\nC,k,c. 1948,\nD,k,c. 1948,5\n")
+    result = invoke(["import", "csv", path, "--skip-bad"])
+    assert _dates(tomllib.loads(result.stdout)["event"]) == {"A": "1990~", "B": "197X", "C": "1948~"}
+    assert "column 'year': 'c. 1948' is not a year: a year column holds a number" in result.stderr  # D has a month
