@@ -90,9 +90,21 @@ def terminal_lines(changes: Sequence[Change], colour: bool, files: bool = False)
             elif op is Op.RENAMED:
                 yield paint(f"  {mark} {shown(change.old)} → {ident}", style, colour) + where(change) + "\n"
             else:
-                before = shown(change.new if op is Op.ADDED else change.old)
+                before = _compact_range(shown(change.new if op is Op.ADDED else change.old))
                 yield paint(f"  {mark} {ident}  {before}", style, colour) + where(change) + "\n"
         yield "\n"
+
+
+def _compact_range(summary: str) -> str:
+    """A record's summary with its leading date range written as the event table writes it
+    (``2024-02-01 → 02-02 River treaty signed``), so a range reads as one date."""
+    date, space, rest = summary.partition(" ")
+    start, slash, end = date.partition("/")
+    if not slash or not start or not end:
+        return summary
+    from chrono.render.table import ARROW, ONGOING, compact_end
+
+    return f"{start}{ARROW}{ONGOING if end == '..' else compact_end(start, end)}{space}{rest}"
 
 
 def diff_text(answer: DiffAnswer, look: Look) -> Iterator[str]:

@@ -19,6 +19,7 @@ from typing import NamedTuple
 from chrono.render.palette import SGR
 
 GAP = "   "  # rich's SIMPLE_HEAD box with one space of padding on each side of a column
+MIN_FOLD = 8  # the narrowest a folding column gets, however narrow the terminal
 RULE = "─"
 RESET = "\x1b[0m"
 
@@ -153,3 +154,39 @@ def _cell(text: str, style: str, column: Column, colour: bool) -> str:
     pad = " " * (column.width - (len(text) if text.isascii() else cell_width(text)))
     padded = pad + text if column.right else text + pad
     return f"{SGR[style]}{padded}{RESET}" if colour and style in SGR else padded
+
+
+def fit_table(
+    headers: Sequence[str],
+    rows: Sequence[Sequence[Cell]],
+    width: int,
+    colour: bool,
+    right: Sequence[int] = (),
+    fold: Sequence[int] = (),
+) -> Iterator[str]:
+    """A table whose columns are as wide as their widest cell, except that ``fold`` ones too
+    wide for what the others leave share it (the narrower keep their width) and wrap at spaces;
+    ``right`` ones (numbers) are right-justified. Cells must already be made safe (``visible``)."""
+    natural = [widest({_plain(row[i]) for row in rows}, header) for i, header in enumerate(headers)]
+    room = width - sum(natural[i] for i in range(len(headers)) if i not in fold) - len(GAP) * (len(headers) - 1)
+    widths = list(natural)
+    pending = sorted(fold, key=lambda i: natural[i])
+    if sum(natural[i] for i in fold) > room:  # narrow columns keep their width; the wide ones share the rest
+        while pending:
+            fair = room // len(pending)
+            if natural[pending[0]] > fair:
+                for i in pending:
+                    widths[i] = max(MIN_FOLD, fair)
+                break
+            room -= natural[pending.pop(0)]
+    shape = [
+        Column(header, widths[i], fold=i in fold, right=i in right, style="bold" if i == 0 else "")
+        for i, header in enumerate(headers)
+    ]
+    yield from header_lines(shape, colour)
+    for row in rows:
+        yield from row_lines(shape, row, colour)
+
+
+def _plain(cell: Cell) -> str:
+    return cell.text if isinstance(cell, Styled) else cell if isinstance(cell, str) else ""

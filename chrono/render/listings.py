@@ -3,11 +3,11 @@ lines when piped (the fields their contract names, and nothing else)."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterator
 from typing import TYPE_CHECKING, NamedTuple
 
 from chrono.escape import tsv, visible
-from chrono.render.columns import Cell, Column, Styled, header_lines, row_lines, widest
+from chrono.render.columns import Cell, Styled, fit_table
 
 if TYPE_CHECKING:
     from chrono.render.views import Look
@@ -54,7 +54,7 @@ def datasets_table(answer: DatasetsAnswer, look: Look) -> Iterator[str]:
         ]
         for item in answer.datasets
     ]
-    yield from _table(("Name", "Events", "First", "Last", ""), rows, look, right=(1,))
+    yield from fit_table(("Name", "Events", "First", "Last", ""), rows, look.width, look.colour, right=(1,))
 
 
 def config_tsv(answer: ConfigAnswer, look: Look) -> Iterator[str]:
@@ -68,32 +68,7 @@ def config_table(answer: ConfigAnswer, look: Look) -> Iterator[str]:
     rows: list[list[Cell]] = [
         [visible(key), visible(value), Styled(visible(source), "dim")] for key, value, source in answer.rows
     ]
-    yield from _table(("Setting", "Value", "Source"), rows, look, fold=(1, 2))
-
-
-def _table(
-    headers: Sequence[str],
-    rows: Sequence[Sequence[Cell]],
-    look: Look,
-    right: Sequence[int] = (),
-    fold: Sequence[int] = (),
-) -> Iterator[str]:
-    """Columns as wide as their widest cell; the folding ones share what the width leaves."""
-    natural = [widest({_text(row[i]) for row in rows}, header) for i, header in enumerate(headers)]
-    fixed = sum(natural[i] for i in range(len(headers)) if i not in fold) + 3 * (len(headers) - 1)
-    room = max(8 * len(fold), look.width - fixed)
-    wanted = sum(natural[i] for i in fold)
-    widths = list(natural)
-    if fold and wanted > room:  # each folding column in proportion to its widest cell
-        for i in fold:
-            widths[i] = max(8, natural[i] * room // wanted)
-    shape = [
-        Column(header, widths[i], fold=i in fold, right=i in right, style="bold" if i == 0 else "")
-        for i, header in enumerate(headers)
-    ]
-    yield from header_lines(shape, look.colour)
-    for row in rows:
-        yield from row_lines(shape, row, look.colour)
+    yield from fit_table(("Setting", "Value", "Source"), rows, look.width, look.colour, fold=(1, 2))
 
 
 def _compact(edtf: str) -> str:
@@ -104,7 +79,3 @@ def _compact(edtf: str) -> str:
     if not slash:
         return edtf
     return f"{start}{ARROW}{ONGOING if end == '..' else compact_end(start, end)}"
-
-
-def _text(cell: Cell) -> str:
-    return cell.text if isinstance(cell, Styled) else cell if isinstance(cell, str) else ""

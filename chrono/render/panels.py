@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from typing import TYPE_CHECKING
 
 from rich import box
@@ -65,8 +65,20 @@ def _link(url: str, hyperlinks: bool) -> str:
     return shown
 
 
-def anniversary_lines(found: Sequence[Anniversary], width: int, colour: bool, juche: bool = False) -> Iterator[str]:
-    """Anniversaries by date, drawn row by row; round ones (every five years) in bold with a star."""
+def anniversary_lines(
+    found: Sequence[Anniversary],
+    width: int,
+    colour: bool,
+    juche: bool = False,
+    every: Callable[[], Sequence[str]] | None = None,
+) -> Iterator[str]:
+    """Anniversaries by date, drawn row by row; round ones (every five years) in bold with a star.
+
+    As ``list``'s table: the title gets the room, and where it would have less than
+    ``TITLE_ROOM`` each anniversary takes two lines, its id under its date (shortened around
+    '…' to the column, as ``chrono show`` finds it) and its title at most two lines."""
+    from chrono.render.table import TITLE_ROOM
+
     rows = []
     for item in found:
         label = item.label
@@ -79,20 +91,49 @@ def anniversary_lines(found: Sequence[Anniversary], width: int, colour: bool, ju
     when_width = widest({row[0].text for row in rows}, "Anniversary")
     years_width = widest({row[1].text for row in rows}, "Years")
     id_width = widest({row[2] for row in rows}, "ID")
-    shape = [
-        Column("Anniversary", when_width),
-        Column("Years", years_width, right=True),
-        Column("ID", id_width, style="dim"),
-        Column("Title", share((when_width, years_width, id_width), width), fold=True),
-    ]
+    if width - when_width - years_width - id_width - 9 >= TITLE_ROOM:
+        shape = [
+            Column("Anniversary", when_width),
+            Column("Years", years_width, right=True),
+            Column("ID", id_width, style="dim"),
+            Column("Title", share((when_width, years_width, id_width), width), fold=True),
+        ]
+        yield from header_lines(shape, colour)
+        for row in rows:
+            yield from row_lines(shape, row, colour)
+        return
+    ids = every() if every is not None else [row[2] for row in rows]  # only now: it reads every event
+    yield from _stacked(rows, width, colour, ids, (when_width, years_width, id_width))
+
+
+def _stacked(
+    rows: Sequence[tuple[Styled, Styled, str, str]],
+    width: int,
+    colour: bool,
+    every: Sequence[str],
+    widths: tuple[int, int, int],
+) -> Iterator[str]:
+    """Anniversaries two lines each: the id under the date, the title in two lines at most."""
+    from chrono.render.columns import clamp, fold
+    from chrono.render.shorten import short_ids
+    from chrono.render.table import STACKED_ID
+
+    when_width, years_width, id_width = widths
+    first = max(when_width, len("Anniversary / ID"), min(id_width, STACKED_ID))
+    title = Column("Title", share((first, years_width), width), fold=True)
+    shape = [Column("Anniversary / ID", first), Column("Years", years_width, right=True), title]
+    short = short_ids((row[2] for row in rows), [visible(ident) for ident in every], first)
     yield from header_lines(shape, colour)
-    for row in rows:
-        yield from row_lines(shape, row, colour)
+    for when, years, ident, text in rows:
+        lines = tuple(clamp(fold(text, title.width), title.width, 2))
+        yield from row_lines(shape, [(when, Styled(short.get(ident, ident), "dim")), years, lines], colour)
 
 
 def anniversaries_table(answer: AnniversariesAnswer, look: Look) -> Iterator[str]:
     """``anniversaries --format table``."""
-    return anniversary_lines(answer.found, look.width, look.colour, look.juche)
+    chronology = answer.chronology
+    every = (lambda: [event.id for event in chronology.events]) if chronology is not None else None
+    return anniversary_lines(answer.found, look.width, look.colour, look.juche, every)
 
 
 def show_panels(answer: ShowAnswer, look: Look) -> Iterator[str]:

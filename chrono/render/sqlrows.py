@@ -95,11 +95,29 @@ def table(columns: Sequence[str], rows: Iterable[Sequence[Any]]) -> Any:
 
 
 def sql_table(answer: SqlAnswer, look: Look) -> Iterator[str]:
-    """``sql --format table``: a rich table, then the count of rows on stderr."""
-    from chrono.render.terminal import drawn_lines
+    """``sql --format table``: columns as wide as their cells, numbers right-justified, text
+    sharing what the width leaves and wrapped at spaces; then the count of rows on stderr.
+    NULL is an empty cell; text from the data is shown with visible escapes."""
+    from chrono.escape import visible
+    from chrono.render.columns import Cell, Styled, fit_table
 
-    rows = list(answer.rows)
-    yield from drawn_lines([table(answer.columns, rows)], look)
+    rows = [[_value(cell) for cell in row] for row in answer.rows]
+    numeric = [
+        index
+        for index in range(len(answer.columns))
+        if any(row[index] is not None for row in rows)
+        and all(
+            row[index] is None or (isinstance(row[index], (int, float)) and not isinstance(row[index], bool))
+            for row in rows
+        )
+    ]
+    drawn: list[list[Cell]] = [
+        [Styled("", "dim") if cell is None else visible(cell if isinstance(cell, str) else str(cell)) for cell in row]
+        for row in rows
+    ]
+    text = [index for index in range(len(answer.columns)) if index not in numeric]
+    headers = [visible(name) for name in answer.columns]
+    yield from fit_table(headers, drawn, look.width, look.colour, right=numeric, fold=text)
     look.note(f"{len(rows)} row{'s' if len(rows) != 1 else ''}")
 
 

@@ -61,9 +61,11 @@ class BetweenAnswer(NamedTuple):
 
 
 class AnniversariesAnswer(NamedTuple):
-    """``anniversaries``: those falling in the window, in date order."""
+    """``anniversaries``: those falling in the window, in date order, and the chronology they
+    come from (whose ids a narrow table's shortened ids must tell apart)."""
 
     found: Sequence[Anniversary]
+    chronology: Chronology | None = None
 
 
 class StatsAnswer(NamedTuple):

@@ -75,7 +75,7 @@ def command(
         centre = bounds[0]
     lo, hi = window(centre, behind, ahead)
     query = build_query(filters, day)
-    events = load_timeline(env, data).select(query)
-    found = anniversaries(events, lo, hi)
-    answer = AnniversariesAnswer(found)
+    timeline = load_timeline(env, data)
+    found = anniversaries(timeline.select(query), lo, hi)
+    answer = AnniversariesAnswer(found, timeline.chronology)
     emit(env, "anniversaries", fmt, answer, color=color, no_pager=no_pager, calendar=calendar)
