@@ -12,7 +12,7 @@ terminal raw.
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from typing import TYPE_CHECKING, NamedTuple
 
 from chrono.dates.edtf import DateSpan
@@ -28,6 +28,7 @@ MIN_TITLE = 12
 TITLE_ROOM = 40  # below this, ids move under their dates
 STACKED_ID = 18  # the width an id gets under its date, when the dates are narrower
 WIDE = 140  # from this width on, a place column
+ALL_IDS = 20_000  # up to this many events, a shortened id is checked against every id
 ARROW = " → "
 ONGOING = "ongoing"
 
@@ -67,7 +68,16 @@ class Layout(NamedTuple):
     short: dict[str, str]
 
 
-def layout(events: Sequence[Event], width: int, juche: bool = False, every: Sequence[str] = ()) -> Layout:
+def every_id(events: Sequence[Event]) -> Sequence[str]:
+    """The ids a shortened id must not match: every event's, in a chronology of up to
+    ``ALL_IDS`` events; beyond, reading them all would cost more than the table (a cache
+    decodes events only when asked), so only the listed ones count."""
+    return [event.id for event in events] if len(events) <= ALL_IDS else ()
+
+
+def layout(
+    events: Sequence[Event], width: int, juche: bool = False, every: Callable[[], Sequence[str]] | None = None
+) -> Layout:
     """Widths from the data: the title gets what the date, id and kind leave, and when that is
     less than ``TITLE_ROOM`` the ids go under their dates (shortened to fit)."""
     date = widest({span_text(event.when, juche) for event in events}, "Date")
@@ -90,9 +100,12 @@ def layout(events: Sequence[Event], width: int, juche: bool = False, every: Sequ
     title = share((first, kind), width, MIN_TITLE)
     from chrono.render.shorten import short_ids
 
-    short = short_ids((visible(event.id) for event in events), [visible(i) for i in every], first)
-    shown = [Column("Date / ID", first, style="bold"), Column("Kind", kind), Column("Title", title, fold=True)]
-    return Layout(shown, True, short)
+    listed = [visible(event.id) for event in events]
+    long = any(len(ident) > first for ident in listed)
+    others = [visible(i) for i in every()] if long and every is not None else []
+    short = short_ids(listed, [*others, *listed], first)
+    stacked = [Column("Date / ID", first, style="bold"), Column("Kind", kind), Column("Title", title, fold=True)]
+    return Layout(stacked, True, short)
 
 
 def columns(events: Sequence[Event], width: int, juche: bool = False) -> list[Column]:
@@ -101,11 +114,16 @@ def columns(events: Sequence[Event], width: int, juche: bool = False) -> list[Co
 
 
 def table_lines(
-    events: Sequence[Event], width: int, colour: bool, juche: bool = False, every: Sequence[str] = ()
+    events: Sequence[Event],
+    width: int,
+    colour: bool,
+    juche: bool = False,
+    every: Callable[[], Sequence[str]] | None = None,
 ) -> Iterator[str]:
     """The whole table, line by line: the header at once, then each row as it is drawn.
-    ``every`` holds the chronology's ids, so that a shortened id names its event alone."""
-    shape = layout(events, width, juche, every or [event.id for event in events])
+    ``every`` gives the chronology's ids (asked only when an id must be shortened), so that a
+    shortened id names its event alone."""
+    shape = layout(events, width, juche, every)
     yield from header_lines(shape.columns, colour)
     for event in events:
         yield from row(event, shape, colour, juche)
@@ -215,6 +233,6 @@ def list_table(answer: ListAnswer, look: Look) -> Iterator[str]:
         chronology = answer.timeline.chronology
         yield from field_lines(shown, chronology, answer.fields, look.width, look.colour, look.juche)
     else:
-        every = [event.id for event in answer.timeline.chronology.events]
-        yield from table_lines(shown, look.width, look.colour, look.juche, every)
+        events = answer.timeline.chronology.events
+        yield from table_lines(shown, look.width, look.colour, look.juche, lambda: every_id(events))
     look.note(f"{len(shown)} event{'s' if len(shown) != 1 else ''}")

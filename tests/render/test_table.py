@@ -129,3 +129,25 @@ def test_rows_are_drawn_lazily(monkeypatch: pytest.MonkeyPatch) -> None:
     next(lines), next(lines)  # header and rule
     assert next(lines).startswith("2001-08-04")
     assert drawn == ["a"]
+
+
+def test_the_chronologys_ids_are_read_only_when_an_id_must_be_shortened() -> None:
+    def every() -> list[str]:
+        raise AssertionError("read every id")
+
+    short = [_event("a", "2001-08-04", "A title " * 12)]
+    assert len(list(table_lines(short, 80, colour=False, every=every))) == 4  # stacked, nothing to cut
+    from chrono.render.table import ALL_IDS, every_id
+
+    assert every_id(short) == ["a"]
+    assert every_id(short * (ALL_IDS + 1)) == ()  # too many to read: only the listed ones count
+
+
+def test_a_shortened_id_names_its_event_alone_among_the_chronologys_ids() -> None:
+    from chrono.questions.lookup import _stands_for
+
+    listed = [_event("kim-jong-il-visit-to-moscow-2011", "2011", "T " * 30)]
+    every = ["kim-jong-il-visit-to-moscow-2011", "kim-jong-il-visit-to-minsk-2011"]
+    lines = list(table_lines(listed, 80, colour=False, every=lambda: every))
+    shown = lines[3].split()[0]
+    assert "…" in shown and [ident for ident in every if _stands_for(shown, ident)] == [every[0]]

@@ -128,15 +128,16 @@ def command(
     room = (last - first).days
     listed = [event for event in found if (event.when.start.upper - event.when.start.lower).days <= room]
     from chrono.render.calendar import grid_lines, marked_days
-    from chrono.render.table import table_lines
+    from chrono.render.table import every_id, table_lines
 
     colour = use_color(color, env)
     months = list(range(first.month, last.month + 1))
     grids = grid_lines(
         first.year, months, marked_days(listed, first, last), day, _week_start(week_start, env), env.width, colour
     )
-    every = [event.id for event in timeline.chronology.events]
-    events = itertools.chain(["\n"], table_lines(listed, env.width, colour, every=every)) if listed else []
+    every = timeline.chronology.events
+    table = table_lines(listed, env.width, colour, every=lambda: every_id(every))
+    events = itertools.chain(["\n"], table) if listed else []
     write_paged(env, itertools.chain(grids, events), no_pager, drawing=True)
     coarser = len(found) - len(listed)
     more = f"; {coarser} more dated only more coarsely (chrono list --on {first.year})" if coarser else ""
