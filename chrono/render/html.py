@@ -88,7 +88,9 @@ def page(events: Iterable[Event], chronology: Chronology, title: str = "Chronolo
             if year is not None:
                 yield "</ol></section>\n"
             year = event.earliest.year
-            yield f'<section class="year" id="y{year:04d}"><h2>{year:04d}</h2><ol class="events">\n'
+            anchor = f"y{year:04d}"  # also a valid event id: the event's anchor wins, ids stay unique
+            named = "" if anchor in on_page else f' id="{anchor}"'
+            yield f'<section class="year"{named}><h2>{year:04d}</h2><ol class="events">\n'
         yield _event(event, chronology, on_page)
     if year is not None:
         yield "</ol></section>\n"

@@ -26,6 +26,7 @@ class Page(HTMLParser):
         super().__init__()
         self.dates: list[tuple[str, list[str], str]] = []
         self.ids: set[str] = set()
+        self.repeated: list[str] = []
         self.links: dict[str, list[str]] = {}  # event id -> the fragments it links to
         self._event = ""
         self._in_when = False
@@ -33,6 +34,8 @@ class Page(HTMLParser):
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         attr = dict(attrs)
         if attr.get("id"):
+            if attr["id"] in self.ids:
+                self.repeated.append(str(attr["id"]))
             self.ids.add(str(attr["id"]))
         if tag == "li" and attr.get("class") == "event":
             self._event = str(attr["id"])
@@ -107,6 +110,19 @@ def test_related_events_link_to_their_entries(invoke: Invoke) -> None:
     # An event left out of the export is named, not linked to nothing.
     text = _export(invoke, "--data", EXAMPLE, "--from", "2024")
     assert _page(text).links == {} and "Related: first-talks, second-talks" in text
+
+
+def test_every_anchor_is_unique_even_for_an_event_named_like_a_year(invoke: Invoke, tmp_path: Path) -> None:
+    data = tmp_path / "years.toml"
+    data.write_text(
+        '[[event]]\nid = "y2001"\ndate = 2001-05-01\nkind = "k"\ntitle = "Named like a year"\n'
+        '[[event]]\nid = "later"\ndate = 2002-01-01\nkind = "k"\ntitle = "L"\nrelated = ["y2001"]\n',
+        encoding="utf-8",
+    )
+    page = _page(_export(invoke, "--data", str(data)))
+    assert page.repeated == [] and {"y2001", "later", "y2002"} <= page.ids
+    assert page.links == {"later": ["y2001"]}
+    assert not _page(_export(invoke)).repeated
 
 
 @pytest.mark.skipif(shutil.which("chromium") is None, reason="Chromium is not installed (Debian package 'chromium')")
