@@ -21,9 +21,8 @@ from chrono.model import Chronology
 def _chronology(ctx: click.Context) -> Chronology | None:
     from chrono.cli.loading import load_chronology_for
 
-    data = tuple(ctx.params.get("data") or ())
     try:
-        return load_chronology_for(ctx, data)
+        return load_chronology_for(ctx)
     except (ChronoError, OSError):
         return None
 

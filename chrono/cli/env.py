@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING, TextIO
 
 if TYPE_CHECKING:
     from chrono.cache.store import PendingCache
-    from chrono.cli.settings import Settings
+    from chrono.cli.settings import Layers, Settings
 
 
 def _read_stdin() -> bytes:
@@ -39,6 +39,7 @@ class Environment:
         "background_cache",
         "environ",
         "height",
+        "layers",
         "pending_caches",
         "read_stdin",
         "stderr",
@@ -70,6 +71,7 @@ class Environment:
         self.height = height
         self.background_cache = background_cache  # write a new cache after the answer, in a child process
         self.pending_caches: list[PendingCache] = []  # written after the answer
+        self.layers: Layers | None = None  # the environment and configuration file, read once
         self._settings: Settings | None = None
 
     @property
@@ -77,9 +79,9 @@ class Environment:
         """The run's settings, resolved once (``chrono.cli.settings``); the group sets them
         before a command runs, so resolving here is only for code run outside the group."""
         if self._settings is None:
-            from chrono.cli.settings import resolve
+            from chrono.cli.settings import read_layers, settle
 
-            self._settings = resolve(self.environ)
+            self._settings = settle(self.layers or read_layers(self.environ), {})
         return self._settings
 
     @settings.setter
@@ -111,18 +113,13 @@ class Environment:
             except (OSError, ValueError):
                 pass
         # COLUMNS and LINES win, as with shutil.get_terminal_size (which would import shutil).
+        from chrono.cli.settings import size as stated
+
         return cls(
             stdout_isatty=isatty,
-            width=min(MAX_WIDTH, _number(os.environ, "COLUMNS", width)),
-            height=_number(os.environ, "LINES", height),
+            width=min(MAX_WIDTH, stated(os.environ, "COLUMNS") or width),
+            height=stated(os.environ, "LINES") or height,
         )
 
 
 MAX_WIDTH = 1000  # COLUMNS=100000000 would only cost time and memory: no terminal is that wide
-
-
-def _number(environ: Mapping[str, str], name: str, default: int) -> int:
-    try:
-        return max(10, int(environ[name]))
-    except (KeyError, ValueError):
-        return default

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 import click
@@ -16,14 +15,14 @@ if TYPE_CHECKING:
     from chrono.questions.timeline import TimelineView
 
 
-def load_timeline(env: Environment, data: Sequence[str]) -> TimelineView:
-    """The timeline of ``--data``, else of the settings' data (CHRONO_DATA, the configuration,
-    the bundled chronology), through the settings' cache directory (none: no cache). A new cache
+def load_timeline(env: Environment) -> TimelineView:
+    """The timeline of the settings' data (``--data``, else CHRONO_DATA, the configuration, the
+    bundled chronology: ``chrono.cli.settings``), through the settings' cache directory (none: no cache). A new cache
     is written now, or, in the real process (``env.background_cache``), left in
     ``env.pending_caches`` for ``chrono.cli.background`` to write after the answer."""
     from chrono.cache.store import load_timeline as load_through_cache
 
-    specs = list(data) or list(env.settings.data.value)
+    specs = list(env.settings.data.value)
     directory = env.settings.cache.value
     timeline, pending = load_through_cache(specs, env.read_stdin, directory, defer=env.background_cache)
     if pending is not None:
@@ -31,12 +30,11 @@ def load_timeline(env: Environment, data: Sequence[str]) -> TimelineView:
     return timeline
 
 
-def load_chronology_for(ctx: click.Context, data: Sequence[str]) -> Chronology:
+def load_chronology_for(ctx: click.Context) -> Chronology:
     """The chronology a command in ``ctx`` would load (for shell completion; never stdin)."""
-    env = ctx.find_root().obj
-    if not isinstance(env, Environment):
-        env = Environment.from_system()
-    specs = [spec for spec in (data or env.settings.data.value) if spec != "-"]
+    from chrono.cli.options import settings_of
+
+    specs = [spec for spec in settings_of(ctx).data.value if spec != "-"]
     return load(specs)
 
 

@@ -24,7 +24,7 @@ from chrono.cli.output import OutputError, PipeClosed, writing
 from chrono.errors import ChronoError, DataError, ExitCode
 
 if TYPE_CHECKING:
-    from chrono.cli.settings import Settings
+    from chrono.cli.settings import Layers
 
 # name -> (module, one-line help); the help is here so that listing commands imports nothing.
 COMMANDS: dict[str, tuple[str, str]] = {
@@ -80,11 +80,11 @@ class ChronoGroup(click.Group):
     ) -> tuple[str | None, click.Command | None, list[str]]:
         env = ctx.find_root().obj
         if isinstance(env, Environment):
-            if not env.has_settings:
-                env.settings = _settings(ctx, env)
+            if env.layers is None:
+                env.layers = _layers(ctx, env)
             from chrono.cli.settings import expand_alias
 
-            args = expand_alias(list(args), env.settings, COMMANDS)
+            args = expand_alias(list(args), env.layers, COMMANDS)
         if args and args[0] not in COMMANDS and not args[0].startswith("-") and not ctx.resilient_parsing:
             import difflib
 
@@ -115,24 +115,19 @@ class ChronoGroup(click.Group):
         return code
 
 
-def _settings(ctx: click.Context, env: Environment) -> Settings:
-    """The run's settings, once the group's own options (--no-config, --no-cache, and the
-    global --data and --no-pager) are known; shell completion carries on without a broken
+def _layers(ctx: click.Context, env: Environment) -> Layers:
+    """The environment and the configuration file, once the group's own ``--no-config`` is
+    known (an alias may choose the command); shell completion carries on without a broken
     configuration file."""
-    from chrono.cli.settings import resolve
+    from chrono.cli.settings import read_layers
 
-    no_config, no_cache = bool(ctx.params.get("no_config")), bool(ctx.params.get("no_cache"))
+    no_config = bool(ctx.params.get("no_config"))
     try:
-        settings = resolve(env.environ, no_config=no_config, no_cache=no_cache)
+        return read_layers(env.environ, no_config=no_config)
     except ChronoError:
         if not ctx.resilient_parsing:
             raise
-        settings = resolve(env.environ, no_config=True, no_cache=no_cache)
-    if ctx.params.get("data"):  # chrono --data X CMD: as CMD --data X, which still wins
-        settings = settings.with_option("data", tuple(ctx.params["data"]), "--data")
-    if ctx.params.get("no_pager"):  # chrono --no-pager CMD, as git --no-pager
-        settings = settings.with_option("pager", "", "--no-pager")
-    return settings
+        return read_layers(env.environ, no_config=True)
 
 
 def _environment(obj: object) -> Environment:
@@ -201,7 +196,9 @@ def run(
                 _silence_stdout()
                 _say(env, f"chrono: error: cannot write: {exc.strerror}")
                 return ExitCode.USAGE
-            if env.environ.get("CHRONO_DEBUG") == "1":
+            from chrono.cli.settings import debugging
+
+            if debugging(env.environ):
                 import traceback
 
                 traceback.print_exc(file=env.stderr)
@@ -281,8 +278,9 @@ def cli(ctx: click.Context, no_config: bool, no_cache: bool, data: tuple[str, ..
     Data comes from --data PATH (repeatable: files, directories, bundled names, '-' for stdin),
     else CHRONO_DATA, else the configuration file, else the bundled DPRK-Russia chronology.
     """
-    # The settings (these two options included) are resolved in ChronoGroup.resolve_command,
-    # before the subcommand is chosen, because an alias from the configuration may choose it.
+    # The configuration file is read in ChronoGroup.resolve_command, before the subcommand is
+    # chosen, because an alias may choose it; the settings (these two options included) are
+    # resolved once the subcommand's options are parsed (chrono.cli.options.ChronoCommand).
 
 
 def main() -> NoReturn:
@@ -299,5 +297,5 @@ def main() -> NoReturn:
             sys.stderr.flush()
         except (BrokenPipeError, ValueError):
             _silence_stdout()
-        write_caches(env.pending_caches, background=env.environ.get("CHRONO_CACHE_BACKGROUND", "1") != "0")
+        write_caches(env.pending_caches, background=env.settings.cache_background.value)
     sys.exit(code)

@@ -1,11 +1,12 @@
 """Every setting of a run, resolved once, each with where it came from.
 
 Options beat environment variables, which beat the configuration file, which beats the defaults.
-``resolve`` builds one frozen ``Settings`` from the environment and the file before a command is
-chosen (aliases need it); each shared option a command declares (``--data``, ``--color``, ...)
-then replaces its setting as click parses it (``chrono.cli.options``). Commands, shell
-completion and ``chrono config`` read that object; nothing else looks at environment variables
-or at the file, so two places can no longer answer "which data?" differently.
+The group reads the environment and the file (``read_layers``) before a command is chosen, since
+an alias may choose it; once the command's options are parsed, ``settle`` turns what was typed
+and those layers into one ``Settings`` in one step (``chrono.cli.options.ChronoCommand``). No
+option callback patches it. Commands, shell completion and ``chrono config`` read that object,
+and this module is the only one that reads an environment variable chrono obeys, so two places
+can no longer answer "which data?" (or "which editor?") differently.
 
 The file is ``$XDG_CONFIG_HOME/chrono/config.toml``, or ``$HOME/.config/chrono/config.toml`` when
 XDG_CONFIG_HOME is unset or not absolute. HOME unset or not a directory, or a directory missing
@@ -53,7 +54,10 @@ class Alias(NamedTuple):
 
 class Settings(NamedTuple):
     """What a run uses: the data to read, the cache directory (None: no cache), the default
-    output format, colour, pager (empty: none), calendar, and the configuration's aliases.
+    output format, colour, pager (empty: none), calendar, today (None: the system's date), the
+    editor, the locale (its territory's first day of the week), the terminal's type, the size
+    the environment states (None: measured), whether an internal error shows its traceback,
+    whether a new cache is written in the background, and the configuration's aliases.
 
     ``config_file`` holds the file's path (None when there can be none) and, as its source,
     its state: ``in use``, ``not found``, ``ignored (--no-config)`` or why there is none.
@@ -65,21 +69,33 @@ class Settings(NamedTuple):
     color: Setting[str]
     pager: Setting[str]
     calendar: Setting[str]
+    today: Setting[str | None]
+    editor: Setting[str]
+    locale: Setting[str]
+    term: Setting[str]
+    columns: Setting[int | None]
+    lines: Setting[int | None]
+    debug: Setting[bool]
+    cache_background: Setting[bool]
     aliases: tuple[Alias, ...]
     config_file: Setting[str | None]
 
-    def with_option(self, name: str, value: object, option: str) -> Settings:
-        """These settings with ``name`` set by a command-line option."""
-        changed: dict[str, Any] = {name: Setting(value, f"option {option}")}
-        return self._replace(**changed)
 
-    def alias(self, name: str) -> Alias | None:
-        """The alias called ``name``, if the configuration defines one."""
-        return next((alias for alias in self.aliases if alias.name == name), None)
+class Layers(NamedTuple):
+    """What the settings are resolved from, below the command line: the environment and the
+    configuration file (read once, before the command is chosen, since an alias may choose it)."""
+
+    environ: Mapping[str, str]
+    config: Config | None
+    config_file: Setting[str | None]
 
 
-def resolve(environ: Mapping[str, str], *, no_config: bool = False, no_cache: bool = False) -> Settings:
-    """The settings of a run from the environment, the configuration file and the defaults.
+# A value typed on the command line, by setting: (value, the option that gave it).
+Typed = Mapping[str, tuple[Any, str]]
+
+
+def read_layers(environ: Mapping[str, str], *, no_config: bool = False) -> Layers:
+    """The environment and the configuration file (unless ``--no-config``).
 
     Raises a ChronoError naming the file when it exists but cannot be read or parsed.
     """
@@ -92,21 +108,65 @@ def resolve(environ: Mapping[str, str], *, no_config: bool = False, no_cache: bo
     else:
         config = read_config(path)
         state = "in use" if config is not None else "not found"
+    return Layers(environ, config, Setting(path, state))
+
+
+def resolve(environ: Mapping[str, str], *, no_config: bool = False, no_cache: bool = False) -> Settings:
+    """The settings of a run with nothing typed but the group's own options."""
+    return settle(read_layers(environ, no_config=no_config), {"cache": (None, "--no-cache")} if no_cache else {})
+
+
+def settle(layers: Layers, typed: Typed) -> Settings:
+    """Every setting, in one step: what was typed, else the environment, else the configuration
+    file, else the default. The one place that reads an environment variable chrono obeys."""
+    environ, config = layers.environ, layers.config
+
+    def given(name: str) -> Setting[Any] | None:
+        return Setting(typed[name][0], f"option {typed[name][1]}") if name in typed else None
+
     return Settings(
-        data=_data(environ, config),
-        cache=_cache(environ, no_cache),
-        format=_from_file(config, "format", config.format if config else None, "auto"),
-        color=_color(environ, config),
-        pager=_pager(environ, config),
-        calendar=_from_file(config, "calendar", config.calendar if config else None, "gregorian"),
-        aliases=tuple(
-            Alias(name, value, f"{config.path}:{config.alias_lines.get(name, 1)}")
-            for name, value in sorted(config.aliases.items())
-        )
-        if config is not None
-        else (),
-        config_file=Setting(path, state),
+        data=given("data") or _data(environ, config),
+        cache=given("cache") or _cache(environ),
+        format=given("format") or _from_file(config, "format", config.format if config else None, "auto"),
+        color=_color(environ, config, given("color")),
+        pager=given("pager") or _pager(environ, config),
+        calendar=given("calendar") or _from_file(config, "calendar", config.calendar if config else None, "gregorian"),
+        today=given("today") or _variable(environ, ("CHRONO_TODAY",), None),
+        editor=_text(_variable(environ, ("VISUAL", "EDITOR"), "vi")),
+        locale=_text(_variable(environ, ("LC_ALL", "LC_TIME", "LANG"), "")),
+        term=_text(_variable(environ, ("TERM",), "")),
+        columns=_size(environ, "COLUMNS"),
+        lines=_size(environ, "LINES"),
+        debug=_flag(environ, "CHRONO_DEBUG", False),
+        cache_background=_flag(environ, "CHRONO_CACHE_BACKGROUND", True),
+        aliases=aliases(layers),
+        config_file=layers.config_file,
     )
+
+
+def aliases(layers: Layers) -> tuple[Alias, ...]:
+    """The configuration file's aliases, each with its line."""
+    config = layers.config
+    if config is None:
+        return ()
+    return tuple(
+        Alias(name, value, f"{config.path}:{config.alias_lines.get(name, 1)}")
+        for name, value in sorted(config.aliases.items())
+    )
+
+
+def size(environ: Mapping[str, str], name: str) -> int | None:
+    """``COLUMNS`` or ``LINES`` as a number of cells (at least 10), or None when unset or not a number."""
+    try:
+        return max(10, int(environ[name]))
+    except (KeyError, ValueError):
+        return None
+
+
+def debugging(environ: Mapping[str, str]) -> bool:
+    """``CHRONO_DEBUG=1``: an internal error shows its traceback (asked at the error boundary,
+    also when the settings themselves could not be resolved)."""
+    return _flag(environ, "CHRONO_DEBUG", False).value
 
 
 def config_location(environ: Mapping[str, str]) -> tuple[str | None, str]:
@@ -156,9 +216,10 @@ def read_config(path: str) -> Config | None:
     return parse(path, decode(path, b"".join(chunks)))
 
 
-def expand_alias(args: list[str], settings: Settings, commands: Mapping[str, object]) -> list[str]:
+def expand_alias(args: list[str], layers: Layers, commands: Mapping[str, object]) -> list[str]:
     """``chrono summits --limit 3`` -> ``chrono list --kind summit --from 2000 --limit 3``."""
-    alias = settings.alias(args[0]) if args and args[0] not in commands else None
+    name = args[0] if args and args[0] not in commands else None
+    alias = next((alias for alias in aliases(layers) if alias.name == name), None)
     if alias is None:
         return args
     import shlex
@@ -224,10 +285,8 @@ def _config_entry(entry: str, directory: str, environ: Mapping[str, str]) -> str
     return path if os.path.isabs(path) else os.path.join(directory, path)
 
 
-def _cache(environ: Mapping[str, str], no_cache: bool) -> Setting[str | None]:
+def _cache(environ: Mapping[str, str]) -> Setting[str | None]:
     """``$XDG_CACHE_HOME/chrono``, else ``$HOME/.cache/chrono``; none when turned off or homeless."""
-    if no_cache:
-        return Setting(None, "option --no-cache")
     if environ.get("CHRONO_CACHE", "1") == "0":
         return Setting(None, "environment variable CHRONO_CACHE")
     base = environ.get("XDG_CACHE_HOME", "")
@@ -239,13 +298,16 @@ def _cache(environ: Mapping[str, str], no_cache: bool) -> Setting[str | None]:
     return Setting(os.path.join(home, ".cache", "chrono"), DEFAULT)
 
 
-def _color(environ: Mapping[str, str], config: Config | None) -> Setting[str]:
-    """NO_COLOR and FORCE_COLOR (when not empty) outrank the file's ``color``."""
+def _color(environ: Mapping[str, str], config: Config | None, typed: Setting[str] | None) -> Setting[str]:
+    """``--color always|never`` wins; NO_COLOR and FORCE_COLOR (when not empty) outrank a typed
+    ``--color auto`` (auto is what honours them) and the file's ``color``."""
+    if typed is not None and typed.value != "auto":
+        return typed
     if environ.get("NO_COLOR"):
         return Setting("never", "environment variable NO_COLOR")
     if environ.get("FORCE_COLOR"):
         return Setting("always", "environment variable FORCE_COLOR")
-    return _from_file(config, "color", config.color if config else None, "auto")
+    return typed or _from_file(config, "color", config.color if config else None, "auto")
 
 
 def _pager(environ: Mapping[str, str], config: Config | None) -> Setting[str]:
@@ -254,6 +316,32 @@ def _pager(environ: Mapping[str, str], config: Config | None) -> Setting[str]:
         if name in environ:
             return Setting(environ[name], f"environment variable {name}")
     return _from_file(config, "pager", config.pager if config else None, DEFAULT_PAGER)
+
+
+def _variable(environ: Mapping[str, str], names: tuple[str, ...], default: T) -> Setting[str | T]:
+    """The first of these variables that is set and not empty, else the default."""
+    for name in names:
+        if environ.get(name):
+            found: Setting[str | T] = Setting(environ[name], f"environment variable {name}")
+            return found
+    return Setting(default, DEFAULT)
+
+
+def _text(setting: Setting[str | T]) -> Setting[str]:
+    return Setting(str(setting.value), setting.source)
+
+
+def _size(environ: Mapping[str, str], name: str) -> Setting[int | None]:
+    value = size(environ, name)
+    return Setting(value, DEFAULT if value is None else f"environment variable {name}")
+
+
+def _flag(environ: Mapping[str, str], name: str, default: bool) -> Setting[bool]:
+    """A variable that is on when ``1`` and off when ``0``; anything else is the default."""
+    value = environ.get(name)
+    if value in ("0", "1"):
+        return Setting(value == "1", f"environment variable {name}")
+    return Setting(default, DEFAULT)
 
 
 def _from_file(config: Config | None, key: str, value: str | None, default: str) -> Setting[str]:

@@ -142,8 +142,7 @@ def show_panels(answer: ShowAnswer, look: Look) -> Iterator[str]:
     from chrono.render.details import rows, urls
     from chrono.render.terminal import drawn_lines
 
-    hyperlinks = look.tty and look.environ.get("TERM", "") not in ("dumb", "linux")  # these print OSC 8 raw
     for event in answer.events:
         facts = rows(event, answer.chronology, answer.today, answer.aliases, look.juche, panel=True)
         yield from drawn_lines([event_panel(facts, event.kind)], look)
-        yield from link_lines(urls(event, answer.chronology), hyperlinks)
+        yield from link_lines(urls(event, answer.chronology), look.hyperlinks)

@@ -31,7 +31,7 @@ class Look(NamedTuple):
     juche: bool
     environ: Mapping[str, str]
     note: Callable[[str], None]
-    tty: bool = False  # stdout is a terminal: hyperlinks may be written (never to a pipe)
+    hyperlinks: bool = False  # OSC 8 links: a terminal that shows them (never a pipe, TERM=dumb or linux)
 
 
 class ListAnswer(NamedTuple):

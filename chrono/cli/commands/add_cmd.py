@@ -5,11 +5,11 @@ from __future__ import annotations
 import click
 
 from chrono.cli.env import Environment
-from chrono.cli.options import complete, resolve_today, today_option
+from chrono.cli.options import ChronoCommand, complete, resolve_today, today_option
 from chrono.cli.output import write_lines
 
 
-@click.command("add")
+@click.command("add", cls=ChronoCommand)
 @click.option("--data", "path", required=True, metavar="FILE", help="The chronology file to append to.")
 @click.option(
     "--date",

@@ -7,6 +7,7 @@ import click
 from chrono.cli.env import Environment
 from chrono.cli.loading import load_timeline
 from chrono.cli.options import (
+    ChronoCommand,
     FilterArgs,
     build_query,
     data_option,
@@ -22,7 +23,7 @@ from chrono.questions.anniversaries import anniversaries, same_day_in, window
 from chrono.render.views import AnniversariesAnswer
 
 
-@click.command("anniversaries")
+@click.command("anniversaries", cls=ChronoCommand)
 @click.option(
     "--on",
     "on",
@@ -75,7 +76,7 @@ def command(
         centre = bounds[0]
     lo, hi = window(centre, behind, ahead)
     query = build_query(filters, day)
-    timeline = load_timeline(env, data)
+    timeline = load_timeline(env)
     found = anniversaries(timeline.select(query), lo, hi)
     answer = AnniversariesAnswer(found, timeline.chronology)
     emit(env, "anniversaries", fmt, answer, color=color, no_pager=no_pager, calendar=calendar)

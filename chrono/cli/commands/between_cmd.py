@@ -10,7 +10,7 @@ import click
 
 from chrono.cli.env import Environment
 from chrono.cli.loading import load_timeline
-from chrono.cli.options import complete, data_option, output_options, resolve_today, today_option
+from chrono.cli.options import ChronoCommand, complete, data_option, output_options, resolve_today, today_option
 from chrono.cli.output import emit
 from chrono.dates.arguments import parse_date_arg
 from chrono.dates.intervals import interval
@@ -55,7 +55,7 @@ def _endpoint(
     return part.lower, part.upper, info
 
 
-@click.command("between")
+@click.command("between", cls=ChronoCommand)
 @click.argument("a", metavar="A", shell_complete=complete("event_ids"))
 @click.argument("b", metavar="B", shell_complete=complete("event_ids"))
 @click.option("--from-end", is_flag=True, help="Measure from A's end instead of its start.")
@@ -90,7 +90,7 @@ def command(
 
     @functools.cache
     def load() -> Chronology:  # only when an argument is an event, and then once
-        return load_timeline(env, data).chronology
+        return load_timeline(env).chronology
 
     a_lo, a_hi, a_info = _endpoint(a, from_end, day, load, "--from-end")
     b_lo, b_hi, b_info = _endpoint(b, to_end, day, load, "--to-end")

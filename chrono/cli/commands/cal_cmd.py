@@ -11,6 +11,7 @@ import click
 from chrono.cli.env import Environment
 from chrono.cli.loading import load_timeline, note_unmatched
 from chrono.cli.options import (
+    ChronoCommand,
     FilterArgs,
     build_query,
     data_option,
@@ -87,7 +88,7 @@ SUNDAY_FIRST = frozenset(
 SATURDAY_FIRST = frozenset(["AE", "AF", "BH", "DJ", "DZ", "EG", "IQ", "IR", "JO", "KW", "LY", "OM", "QA", "SD", "SY"])
 
 
-@click.command("cal")
+@click.command("cal", cls=ChronoCommand)
 @click.argument("period", required=False, metavar="[YEAR|YEAR-MM]")
 @data_option
 @filter_options_without_dates
@@ -111,8 +112,8 @@ def command(
     color: str,
     no_pager: bool,
 ) -> None:
-    """Show a month (default: this one) or a year as calendar grids, days with events marked (•),
-    and the events under it. An event dated only to the month marks no day; one dated more
+    """The month is this one unless given; days with events are marked (•) and the events are
+    listed under the grids. An event dated only to the month marks no day; one dated more
     coarsely than the period shown is counted on stderr, not listed.
 
     \b
@@ -122,7 +123,7 @@ def command(
     """
     day = resolve_today(today, env)
     first, last = _period(period, day)
-    timeline = load_timeline(env, data)
+    timeline = load_timeline(env)
     note_unmatched(env, timeline.chronology, filters)
     found = list(timeline.select(build_query(filters, day).with_range(first, last)))
     room = (last - first).days
@@ -170,6 +171,6 @@ def _week_start(choice: str, env: Environment) -> int:
     """Monday 0 … Sunday 6: the option's day, or the locale's territory's first day."""
     if choice != "locale":
         return WEEK_STARTS[choice]
-    name = next((env.environ[key] for key in ("LC_ALL", "LC_TIME", "LANG") if env.environ.get(key)), "")
+    name = env.settings.locale.value
     territory = name.partition(".")[0].partition("@")[0].partition("_")[2].upper()
     return 6 if territory in SUNDAY_FIRST else 5 if territory in SATURDAY_FIRST else 0

@@ -5,7 +5,7 @@ from __future__ import annotations
 import click
 
 from chrono.cli.env import Environment
-from chrono.cli.options import data_option, output_options, resolve_today, today_option
+from chrono.cli.options import ChronoCommand, data_option, output_options, resolve_today, today_option
 from chrono.cli.output import emit, keep_status, note
 from chrono.errors import ExitCode, UsageError
 from chrono.loading.dataset import read_all
@@ -13,7 +13,7 @@ from chrono.questions.check import LONG_REPORT, WARNING_CODES, check, code_count
 from chrono.render.views import CheckAnswer
 
 
-@click.command("check")
+@click.command("check", cls=ChronoCommand, data_argument="paths")
 @click.argument("paths", nargs=-1, metavar="[PATH...]")
 @data_option
 @click.option("--strict", is_flag=True, help="Fail (exit 1) on warnings too.")
@@ -56,7 +56,7 @@ def command(
     if unknown:
         known = ", ".join(WARNING_CODES)
         raise UsageError(f"unknown warning code {unknown[0]!r} (the codes are {known})", option="--select/--ignore")
-    specs = [*paths, *data] or list(env.settings.data.value)
+    specs = list(env.settings.data.value)  # PATH... and --data, else the settings' data
     report = check(read_all(specs, env.read_stdin), day)
     report = only(report, _codes(select), _codes(ignore))
     failed = report.errors > 0 or (strict and report.warnings > 0)

@@ -6,7 +6,7 @@ import click
 from click.shell_completion import get_completion_class
 
 from chrono.cli.env import Environment
-from chrono.cli.options import OneLineChoice
+from chrono.cli.options import ChronoCommand, OneLineChoice
 from chrono.cli.output import write_lines
 
 STARTUP_LINES = {
@@ -24,7 +24,7 @@ class ShellChoice(OneLineChoice):
         return f"Name the shell: {', '.join(first)} or {last} (for example 'chrono completion bash')."
 
 
-@click.command("completion")
+@click.command("completion", cls=ChronoCommand)
 @click.argument("shell", type=ShellChoice(sorted(STARTUP_LINES)))
 @click.pass_obj
 def command(env: Environment, shell: str) -> None:

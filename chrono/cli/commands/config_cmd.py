@@ -7,11 +7,12 @@ import os
 import click
 
 from chrono.cli.env import Environment
-from chrono.cli.options import data_option, output_options
+from chrono.cli.options import ChronoCommand, data_option, output_options
 from chrono.cli.output import emit
+from chrono.cli.settings import Setting
 
 
-@click.command("config")
+@click.command("config", cls=ChronoCommand)
 @data_option
 @output_options("config", calendar=True)
 @click.pass_obj
@@ -38,16 +39,21 @@ def command(env: Environment, data: tuple[str, ...], fmt: str, color: str, no_pa
       chrono --no-config config
     """
     settings = env.settings
-    rows: list[tuple[str, str, str]] = [
-        ("data", os.pathsep.join(settings.data.value), settings.data.source),
-        ("cache", settings.cache.value or "", settings.cache.source),
-        ("format", settings.format.value, settings.format.source),
-        ("color", settings.color.value, settings.color.source),
-        ("pager", settings.pager.value, settings.pager.source),
-        ("calendar", settings.calendar.value, settings.calendar.source),
-    ]
+    rows: list[tuple[str, str, str]] = []
+    for name, setting in zip(settings._fields, settings, strict=True):
+        if isinstance(setting, Setting) and name != "config_file":
+            rows.append((name.replace("_", "-"), _shown(setting.value), setting.source))
     rows.extend((f"alias.{alias.name}", alias.expansion, alias.source) for alias in settings.aliases)
     rows.append(("config-file", settings.config_file.value or "", settings.config_file.source))
     from chrono.render.listings import ConfigAnswer
 
     emit(env, "config", fmt, ConfigAnswer(tuple(rows)), color=color, no_pager=no_pager)
+
+
+def _shown(value: object) -> str:
+    """A setting's value as one cell: paths joined by ':', nothing for none, 1 or 0 for a switch."""
+    if isinstance(value, tuple):
+        return os.pathsep.join(value)
+    if isinstance(value, bool):
+        return "1" if value else "0"
+    return "" if value is None else str(value)

@@ -5,13 +5,13 @@ from __future__ import annotations
 import click
 
 from chrono.cli.env import Environment
-from chrono.cli.options import output_options
+from chrono.cli.options import ChronoCommand, output_options
 from chrono.cli.output import emit
 from chrono.loading import bundled
 from chrono.loading.dataset import load
 
 
-@click.command("datasets")
+@click.command("datasets", cls=ChronoCommand)
 @output_options("datasets")
 @click.pass_obj
 def command(env: Environment, fmt: str, color: str, no_pager: bool) -> None:

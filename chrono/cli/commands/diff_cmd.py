@@ -8,7 +8,7 @@ from dataclasses import replace
 import click
 
 from chrono.cli.env import Environment
-from chrono.cli.options import output_options
+from chrono.cli.options import ChronoCommand, output_options
 from chrono.cli.output import emit, keep_status
 from chrono.errors import DataError, ExitCode, UsageError
 from chrono.loading.dataset import read_all, read_revision
@@ -33,7 +33,7 @@ def _label(name: str | None, in_directory: bool) -> str | None:
     return os.path.basename(name.split(":", 1)[1] if ":" in name and not os.path.exists(name) else name)
 
 
-@click.command("diff")
+@click.command("diff", cls=ChronoCommand)
 @click.argument("paths", nargs=-1, metavar="OLD NEW")
 @click.option("--rev", metavar="REV", help="Compare PATH as of git revision REV with the working copy.")
 @click.option("--stat", is_flag=True, help="Print only the counts.")

@@ -10,7 +10,7 @@ import sys
 import click
 
 from chrono.cli.env import Environment
-from chrono.cli.options import complete, data_option
+from chrono.cli.options import ChronoCommand, complete, data_option
 from chrono.cli.output import note
 from chrono.cli.settings import DEFAULT
 from chrono.errors import DataError, ExitCode, NotFoundError, Problem, Severity, SourceError, UsageError
@@ -22,7 +22,7 @@ from chrono.questions.lookup import Miss, by_words, find
 CHOICES = "[e]dit again, [d]iscard the edit, [k]eep it anyway"
 
 
-@click.command("edit")
+@click.command("edit", cls=ChronoCommand)
 @click.argument("words", nargs=-1, required=True, metavar="ID", shell_complete=complete("event_ids"))
 @data_option
 @click.pass_obj
@@ -41,13 +41,13 @@ def command(env: Environment, words: tuple[str, ...], data: tuple[str, ...]) -> 
       EDITOR='code --wait' chrono edit moscow 2001 --data data/
     """
     ident = " ".join(words)  # 'chrono edit moscow 2001': words of an id, unquoted
-    if not data and env.settings.data.source == DEFAULT:
+    if env.settings.data.source == DEFAULT:
         raise UsageError(
             f"the default data is the bundled chronology '{bundled.DEFAULT}', which cannot be edited; "
             "name your own file with --data (or make it the default: docs/configuration.md)",
             option="edit",
         )
-    specs = list(data) or list(env.settings.data.value)
+    specs = list(env.settings.data.value)
     inputs = resolve_inputs(specs)
     if any(source.path is None for source in inputs):
         raise UsageError("standard input cannot be edited; give the file with --data", option="edit")
@@ -168,7 +168,7 @@ def _read_copy(copy: str, path: str) -> bytes:
 
 def _run_editor(env: Environment, copy: str, line: int) -> int:
     """``$EDITOR +LINE FILE`` through the shell, as git runs core.editor (so 'code --wait' works)."""
-    editor = env.environ.get("VISUAL") or env.environ.get("EDITOR") or "vi"
+    editor = env.settings.editor.value
     argv = ["sh", "-c", f'{editor} "$@"', editor, f"+{line}", copy]
     try:
         return subprocess.run(argv, env=dict(env.environ), check=False).returncode

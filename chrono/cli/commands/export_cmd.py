@@ -9,6 +9,7 @@ import click
 from chrono.cli.env import Environment
 from chrono.cli.loading import load_timeline, note_unmatched
 from chrono.cli.options import (
+    ChronoCommand,
     FilterArgs,
     build_query,
     data_option,
@@ -25,7 +26,7 @@ from chrono.render.formats import by_name
 from chrono.render.views import ExportAnswer
 
 
-@click.command("export")
+@click.command("export", cls=ChronoCommand)
 @output_options("export", color=False)
 @click.option("-o", "--output", metavar="FILE", help="Write to FILE (atomically; links followed) instead of stdout.")
 @click.option("--force", is_flag=True, help="sqlite: overwrite FILE if it exists.")
@@ -62,8 +63,8 @@ def command(
     query = build_query(filters, day, sort, reverse, limit)
     if by_name(fmt).to_file and output and output != "-" and os.path.lexists(output) and not force:
         raise SourceError(f"'{output}' exists; pass --force to overwrite it")
-    timeline = load_timeline(env, data)
+    timeline = load_timeline(env)
     note_unmatched(env, timeline.chronology, filters)
-    inputs = tuple(data) or env.settings.data.value
+    inputs = env.settings.data.value
     answer = ExportAnswer(timeline.select(query), timeline.chronology, title, day, yearly, inputs)
     emit(env, "export", fmt, answer, no_pager=no_pager, output=output)

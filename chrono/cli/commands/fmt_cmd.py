@@ -7,6 +7,7 @@ import os
 import click
 
 from chrono.cli.env import Environment
+from chrono.cli.options import ChronoCommand
 from chrono.cli.output import note, write_lines
 from chrono.errors import ChronoError, DataError, ExitCode, SourceError
 from chrono.loading.dataset import STDIN, decode, read_file
@@ -28,7 +29,7 @@ def _files(paths: tuple[str, ...]) -> list[str]:
     return files
 
 
-@click.command("fmt")
+@click.command("fmt", cls=ChronoCommand)
 @click.argument("paths", nargs=-1, required=True, metavar="PATH...")
 @click.option("--check", is_flag=True, help="Write nothing; list the files that would change and exit 1 if any.")
 @click.option("--diff", "show_diff", is_flag=True, help="Write nothing; print a unified diff and exit 1 if any.")

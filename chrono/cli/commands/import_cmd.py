@@ -7,6 +7,7 @@ from typing import Any
 import click
 
 from chrono.cli.env import Environment
+from chrono.cli.options import ChronoCommand
 from chrono.cli.output import note, write_lines
 from chrono.errors import ImportRowsError, Problem, Severity, UsageError
 from chrono.importers.common import DEFAULT_NULLS, CitedSource, Imported, ImportOptions, Note, normalise_id
@@ -24,7 +25,7 @@ READERS = {
 }
 
 
-@click.command("import")
+@click.command("import", cls=ChronoCommand)
 @click.argument("fmt", metavar="FORMAT", type=click.Choice(list(READERS)))
 @click.argument("file", metavar="FILE")
 @click.option("-o", "--output", metavar="OUT", help="Write to OUT (atomically; links followed) instead of stdout.")

@@ -7,6 +7,7 @@ import click
 from chrono.cli.env import Environment
 from chrono.cli.loading import load_timeline, note_unmatched
 from chrono.cli.options import (
+    ChronoCommand,
     FilterArgs,
     build_query,
     data_option,
@@ -23,7 +24,7 @@ from chrono.render.records import parse_fields
 from chrono.render.views import ListAnswer
 
 
-@click.command("list")
+@click.command("list", cls=ChronoCommand)
 @data_option
 @filter_options
 @sort_options
@@ -69,7 +70,7 @@ def command(
         chosen = parse_fields(fields) if fields else None
     except ValueError as exc:
         raise UsageError(str(exc), option="--fields") from None
-    timeline = load_timeline(env, data)
+    timeline = load_timeline(env)
     note_unmatched(env, timeline.chronology, filters)
     answer = ListAnswer(timeline, query, chosen, header)
     emit(env, "list", fmt, answer, color=color, no_pager=no_pager, calendar=calendar)
@@ -78,7 +79,7 @@ def command(
 
 def _count(env: Environment, data: tuple[str, ...], filters: FilterArgs, query: Query, quiet: bool) -> int:
     """``--count``: the number of matching events; ``-q``: nothing, and exit 1 when none matched."""
-    timeline = load_timeline(env, data)
+    timeline = load_timeline(env)
     note_unmatched(env, timeline.chronology, filters)
     events = timeline.select(query)
     if quiet:

@@ -6,7 +6,7 @@ import click
 
 from chrono.cli.env import Environment
 from chrono.cli.loading import load_timeline
-from chrono.cli.options import complete, data_option, output_options, resolve_today, today_option
+from chrono.cli.options import ChronoCommand, complete, data_option, output_options, resolve_today, today_option
 from chrono.cli.output import emit
 from chrono.errors import NotFoundError
 from chrono.model import Event
@@ -14,7 +14,7 @@ from chrono.questions.lookup import Miss, find
 from chrono.render.views import ShowAnswer
 
 
-@click.command("show")
+@click.command("show", cls=ChronoCommand)
 @click.argument("ids", nargs=-1, required=True, metavar="ID...", shell_complete=complete("event_ids"))
 @data_option
 @click.option("--aliases", is_flag=True, help="Also show each actor's other spellings.")
@@ -44,7 +44,7 @@ def command(
       chrono show moscow-declaration --format json | jq -r '.[0].sources[].title'
     """
     day = resolve_today(today, env)
-    chronology = load_timeline(env, data).chronology
+    chronology = load_timeline(env).chronology
     hits = [find(chronology, ident) for ident in ids]
     found = [hit for hit in hits if isinstance(hit, Event)]
     misses = [hit.message() for hit in hits if isinstance(hit, Miss)]

@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING
 import click
 
 from chrono.cli.env import Environment
-from chrono.cli.options import data_option, output_options, resolve_today, today_option
+from chrono.cli.options import ChronoCommand, data_option, output_options, resolve_today, today_option
 from chrono.cli.output import emit, write_lines
 from chrono.errors import UsageError
 from chrono.render.views import SqlAnswer
@@ -17,7 +17,7 @@ if TYPE_CHECKING:
     import sqlite3
 
 
-@click.command("sql")
+@click.command("sql", cls=ChronoCommand)
 @click.argument("statement", required=False, metavar="QUERY")
 @click.option("--schema", is_flag=True, help="Print the tables and their columns, and exit.")
 @data_option
@@ -73,13 +73,13 @@ def command(
     day = resolve_today(today, env)
     from chrono.sql.statement import execute
 
-    result = execute(_connection(env, data), statement, day, timeout)
+    result = execute(_connection(env), statement, day, timeout)
     emit(env, "sql", fmt, SqlAnswer(result.columns, result.rows, header), color=color, no_pager=no_pager)
 
 
-def _connection(env: Environment, data: tuple[str, ...]) -> sqlite3.Connection:
+def _connection(env: Environment) -> sqlite3.Connection:
     """The read-only connection to the tables of the chosen data (cached beside the timeline)."""
     from chrono.sql import database as sqldb
 
-    specs = list(data) or list(env.settings.data.value)
+    specs = list(env.settings.data.value)
     return sqldb.connect(specs, env.read_stdin, env.settings.cache.value)

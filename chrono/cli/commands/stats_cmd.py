@@ -11,6 +11,7 @@ import click
 from chrono.cli.env import Environment
 from chrono.cli.loading import load_timeline, note_unmatched
 from chrono.cli.options import (
+    ChronoCommand,
     FilterArgs,
     build_query,
     data_option,
@@ -25,7 +26,7 @@ from chrono.questions.stats import By, counts, gaps, summary
 from chrono.render.views import StatsAnswer
 
 
-@click.command("stats")
+@click.command("stats", cls=ChronoCommand)
 @data_option
 @filter_options
 @today_option
@@ -58,7 +59,7 @@ def command(
     """
     group = _group(by)
     query = build_query(filters, resolve_today(today, env))
-    timeline = load_timeline(env, data)
+    timeline = load_timeline(env)
     note_unmatched(env, timeline.chronology, filters)
     events = list(timeline.select(query))
     from chrono.render import statsview

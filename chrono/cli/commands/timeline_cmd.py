@@ -7,6 +7,7 @@ import click
 from chrono.cli.env import Environment
 from chrono.cli.loading import load_timeline, note_unmatched
 from chrono.cli.options import (
+    ChronoCommand,
     FilterArgs,
     build_query,
     data_option,
@@ -18,7 +19,7 @@ from chrono.cli.options import (
 from chrono.cli.output import page_text, show, use_color
 
 
-@click.command("timeline")
+@click.command("timeline", cls=ChronoCommand)
 @data_option
 @filter_options
 @today_option
@@ -59,7 +60,7 @@ def command(
     """
     day = resolve_today(today, env)
     query = build_query(filters, day)
-    timeline = load_timeline(env, data)
+    timeline = load_timeline(env)
     note_unmatched(env, timeline.chronology, filters)
     events = list(timeline.select(query))
     start, end = query.bounds()
