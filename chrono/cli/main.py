@@ -11,6 +11,7 @@ import contextlib
 import errno
 import gc
 import importlib
+import inspect  # click imports it anyway
 import os
 import sys
 from collections.abc import Iterator, Sequence
@@ -26,26 +27,36 @@ from chrono.errors import ChronoError, DataError, ExitCode
 if TYPE_CHECKING:
     from chrono.cli.settings import Layers
 
-# name -> (module, one-line help); the help is here so that listing commands imports nothing.
+# name -> (module, one-line help). The one-line help is said only here, so that listing commands
+# imports nothing; it heads the command's own help, whose docstring goes on from there.
 COMMANDS: dict[str, tuple[str, str]] = {
     "list": ("chrono.cli.commands.list_cmd", "List events, filtered and sorted."),
-    "show": ("chrono.cli.commands.show_cmd", "Show everything about events, by id, prefix or words of an id."),
+    "show": ("chrono.cli.commands.show_cmd", "Show everything about events, by id, unique prefix or words of an id."),
     "between": ("chrono.cli.commands.between_cmd", "The time between two events or dates."),
     "anniversaries": ("chrono.cli.commands.anniversaries_cmd", "Anniversaries falling in a window of days."),
-    "timeline": ("chrono.cli.commands.timeline_cmd", "Draw the events across the terminal."),
+    "timeline": ("chrono.cli.commands.timeline_cmd", "Draw the events as a picture across the terminal."),
     "cal": ("chrono.cli.commands.cal_cmd", "A month or a year as a calendar, days with events marked."),
-    "stats": ("chrono.cli.commands.stats_cmd", "Counts, a summary and quiet periods."),
+    "stats": (
+        "chrono.cli.commands.stats_cmd",
+        "Count the chosen events, summarise them, or find the quiet periods between them.",
+    ),
     "export": ("chrono.cli.commands.export_cmd", "Export events as iCalendar, Markdown, TimelineJS, HTML or SQLite."),
-    "import": ("chrono.cli.commands.import_cmd", "Convert CSV, JSON, YAML or TimelineJS3 into chronology TOML."),
-    "add": ("chrono.cli.commands.add_cmd", "Append one event to a chronology file."),
+    "import": (
+        "chrono.cli.commands.import_cmd",
+        "Convert a CSV, JSON, JSON Lines, YAML or TimelineJS3 file into chronology TOML.",
+    ),
+    "add": ("chrono.cli.commands.add_cmd", "Append one event to a chronology file and print its id."),
     "datasets": ("chrono.cli.commands.datasets_cmd", "List the bundled chronologies."),
     "completion": ("chrono.cli.commands.completion_cmd", "Print the shell completion script."),
     "config": ("chrono.cli.commands.config_cmd", "Print the effective settings and where each came from."),
-    "check": ("chrono.cli.commands.check_cmd", "Check chronology files; report every problem."),
-    "diff": ("chrono.cli.commands.diff_cmd", "What changed between two versions of a chronology."),
-    "fmt": ("chrono.cli.commands.fmt_cmd", "Rewrite chronology files in the canonical layout, comments kept."),
+    "check": ("chrono.cli.commands.check_cmd", "Check chronology files and report every problem, not just the first."),
+    "diff": ("chrono.cli.commands.diff_cmd", "What changed between two versions of a chronology, keyed by event id."),
+    "fmt": (
+        "chrono.cli.commands.fmt_cmd",
+        "Rewrite chronology files in the one canonical layout, keeping every comment.",
+    ),
     "edit": ("chrono.cli.commands.edit_cmd", "Open an event in $EDITOR; the file is checked before it is kept."),
-    "sql": ("chrono.cli.commands.sql_cmd", "Run one read-only SQL query over the events."),
+    "sql": ("chrono.cli.commands.sql_cmd", "Run one read-only SQL statement (SQLite) over the chosen data."),
 }
 
 EPILOG = """\b
@@ -68,6 +79,9 @@ class ChronoGroup(click.Group):
             return None
         command = importlib.import_module(entry[0]).command
         assert isinstance(command, click.Command)
+        if command.short_help != entry[1]:  # the one-line help is the registry's, said once
+            command.short_help = entry[1]
+            command.help = f"{entry[1]}\n\n{inspect.cleandoc(command.help or '')}".rstrip()
         return command
 
     def format_commands(self, ctx: click.Context, formatter: click.HelpFormatter) -> None:

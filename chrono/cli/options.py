@@ -80,7 +80,7 @@ def typed(ctx: click.Context) -> dict[str, tuple[Any, str]]:
         found["pager"] = ("", "--no-pager")
     data_argument = getattr(command, "data_argument", None)
     data: tuple[str, ...] = tuple(ctx.params.get(data_argument) or ()) if data_argument else ()
-    label = data_argument.upper() if data else "--data"
+    label = data_argument.upper() if data and data_argument else "--data"
     for param in command.params:
         if not isinstance(param, SharedOption) or not param.name or param.setting is None:
             continue

@@ -10,14 +10,13 @@ from __future__ import annotations
 
 import html
 import re
-import unicodedata
 from dataclasses import dataclass, field
 from typing import Any
 
 from chrono.dates.edtf import DateSpan
 from chrono.importers.dateforms import DateRules
 from chrono.loading.tables import EVENT_KEYS, ID_RE, KIND_RE
-from chrono.writing.authoring import make_id, slug
+from chrono.writing.authoring import make_id, normalise_id, slug
 from chrono.writing.tomltext import date_value
 
 LIST_KEYS = ("actors", "tags", "sources", "related")
@@ -28,7 +27,6 @@ DEFAULT_NULLS = ("NA", "N/A", "n/a", "#N/A", "#N/A N/A", "#NA", "<NA>", "NULL", 
 OPEN_END = ".."
 FAR_FUTURE_YEAR = 2200
 TITLE_WORDS = 8
-_ID_RUN_RE = re.compile(r"[^a-z0-9]+")
 _TAG_RE = re.compile(r"<[^>]*>")
 _BREAK_RE = re.compile(r"<br\s*/?>", re.IGNORECASE)
 _BLOCK_RE = re.compile(r"</?(?:p|div|blockquote|li|ul|ol|h[1-6])(?:\s[^>]*)?>", re.IGNORECASE)
@@ -109,12 +107,6 @@ class Row:
     table: dict[str, Any]
     id_col: int = 0
     where: str = ""
-
-
-def normalise_id(text: str) -> str:
-    """An id cell in chrono's id form: lowercase ASCII, other runs of characters become '-'."""
-    plain = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode().lower()
-    return _ID_RUN_RE.sub("-", plain).strip("-")
 
 
 def kind_of(text: str) -> str:

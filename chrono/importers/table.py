@@ -32,11 +32,10 @@ from chrono.importers.common import (
     finish,
     first_words,
     kind_of,
-    normalise_id,
     plain_text,
 )
 from chrono.importers.dateforms import DateOrder, implied_order
-from chrono.writing.authoring import split_list
+from chrono.writing.authoring import normalise_id, split_list
 
 _WHOLE_RE = re.compile(r"[-+]?\d+(?:\.0*)?")
 _YEAR_FORMS = "a year column holds a number, or a written year ('c. 1948', '1970s') when month and day are empty"

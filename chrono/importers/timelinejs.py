@@ -14,6 +14,7 @@ from typing import Any
 
 from chrono.dates.edtf import DateSpan, PartialDate, make_span, parse_date
 from chrono.errors import DateError, UsageError
+from chrono.importers.cells import read_cell
 from chrono.importers.common import (
     Imported,
     ImportOptions,
@@ -23,11 +24,10 @@ from chrono.importers.common import (
     finish,
     first_words,
     kind_of,
-    normalise_id,
     plain_text,
 )
 from chrono.loading.tables import EVENT_KEYS, MAX_EXTRA_DEPTH
-from chrono.writing.authoring import read_date
+from chrono.writing.authoring import normalise_id
 
 _DATE_FIELDS = ("year", "month", "day")
 _OWN_KEYS = ("start_date", "end_date", "text", "group", "unique_id")
@@ -95,10 +95,10 @@ def _slide(item: Any, options: ImportOptions, where: str, is_era: bool) -> Row:
     own = item.get("chrono")
     if isinstance(own, dict):  # chrono's export: the whole record travels along
         kept = {key: own[key] for key in EVENT_KEYS if key in own and own[key] not in (None, [], {})}
-        span = read_date(str(kept.pop("date", "")))
+        span = read_cell(str(kept.pop("date", "")))
         end = kept.pop("end", None)
         if end:
-            span = make_span(span.start, read_date(str(end)).start)
+            span = make_span(span.start, read_cell(str(end)).start)
         return Row(0, span, kept, 0, where)
     text: dict[str, Any] = item["text"] if isinstance(item.get("text"), dict) else {}
     start = _date(item.get("start_date"), "start_date")

@@ -32,7 +32,8 @@ class Miss:
 
 def find(chronology: Chronology, query: str, ids: Sequence[str] | None = None) -> Event | Miss:
     """The event with this id, the only one whose id starts with it, or the only one holding its
-    words as a run of whole words (``kyoto`` -> ``1997-12-11-kyoto-protocol``); else a Miss."""
+    words as whole words (``kyoto`` -> ``1997-12-11-kyoto-protocol``); else a Miss. The one rule
+    of every command that takes an id (``show``, ``between``, ``edit``, completion)."""
     by_id = chronology.by_id()
     if query in by_id:
         return by_id[query]
@@ -68,13 +69,14 @@ def _stands_for(shortened: str, ident: str) -> bool:
 
 
 def word_matches(query: str, ids: Sequence[str]) -> list[str]:
-    """The ids holding the query's words as a run of their whole words, in the order given."""
-    from chrono.questions.words import contains_words, words
+    """The ids holding every word of the query as a whole word, in any order (as ``--actor``
+    matches names): ``moscow 2001`` finds ``moscow-visit-2001``; in the order given."""
+    from chrono.questions.words import words
 
-    wanted = words(query)
+    wanted = set(words(query))
     if not wanted:
         return []
-    return [ident for ident in ids if contains_words(words(ident), wanted)]
+    return [ident for ident in ids if wanted.issubset(words(ident))]
 
 
 @dataclass(frozen=True, slots=True)
@@ -91,14 +93,3 @@ def links(chronology: Chronology, event: Event) -> Links:
     to = tuple(sorted((by_id[i] for i in event.related if i in by_id), key=lambda e: e.sort_key))
     back = tuple(e for e in chronology.events if event.id in e.related)
     return Links(to, back)
-
-
-def by_words(query: str, ids: Sequence[str]) -> list[str]:
-    """The ids holding every word of ``query`` as a whole '-'-separated word ('moscow 2001'
-    finds 'moscow-visit-2001'); small and self-contained so that ``edit`` can use it alone."""
-    import re
-
-    wanted = {word for word in re.split(r"[^a-z0-9]+", query.lower()) if word}
-    if not wanted:
-        return []
-    return [ident for ident in ids if wanted <= set(ident.split("-"))]

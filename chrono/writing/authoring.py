@@ -31,14 +31,20 @@ if TYPE_CHECKING:
     from chrono.model import Chronology
     from chrono.writing.datafile import Held
 
-_SLUG_RE = re.compile(r"[^a-z0-9]+")
+_ID_RUN_RE = re.compile(r"[^a-z0-9]+")
 MAX_SLUG = 48
 
 
-def slug(text: str) -> str:
-    """Lowercase ASCII words joined by '-' (accents dropped), at most ``MAX_SLUG`` characters."""
+def normalise_id(text: str) -> str:
+    """Text in chrono's id form: lowercase ASCII (accents dropped), other runs of characters
+    '-'. The one id rule: new ids (``slug``), id cells and ``--id-prefix`` of imports use it."""
     plain = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode().lower()
-    words = _SLUG_RE.sub("-", plain).strip("-")
+    return _ID_RUN_RE.sub("-", plain).strip("-")
+
+
+def slug(text: str) -> str:
+    """``normalise_id`` of a text, at most ``MAX_SLUG`` characters, cut at a '-' where it can."""
+    words = normalise_id(text)
     if len(words) <= MAX_SLUG:
         return words
     cut = words[:MAX_SLUG]
@@ -70,26 +76,6 @@ def _join(head: str, words: str, limit: int) -> str:
         cut = words[:room]
         words = cut.rsplit("-", 1)[0] if "-" in cut else cut
     return f"{head}-{words}"
-
-
-def read_date(text: str) -> DateSpan:
-    """A date cell of an imported file: EDTF or ISO, or a written date at its own precision.
-
-    Relative dates ('today') mean nothing in a file and are refused.
-    """
-    cleaned = " ".join(text.split())
-    try:
-        return parse_span(cleaned)
-    except DateError:
-        pass
-    iso = re.fullmatch(r"(\d{4}-\d{2}-\d{2})[T ][0-9:.+\-Z]*", cleaned)
-    if iso:
-        return parse_span(iso.group(1))
-    from chrono.dates.arguments import parse_written
-
-    arg = parse_written(cleaned)
-    text_form = arg.lower.isoformat() if arg.precision is Precision.DAY else arg.lower.isoformat()[:7]
-    return parse_span(text_form)
 
 
 def split_list(cell: str) -> list[str]:
@@ -302,34 +288,9 @@ def add_event(path: str, new: NewEvent) -> str:
 
 
 def _chronology_of(held: Held) -> tuple[Chronology, list[ParsedFile], str]:
-    """The chronology a held file belongs to, the other files of it, and its name for messages."""
-    import os
+    """The chronology a held file belongs to (``chrono.loading.siblings``), read from the bytes held."""
+    from chrono.loading.dataset import decode
+    from chrono.loading.siblings import chronology_of
+    from chrono.loading.tables import parse_file
 
-    from chrono.loading.dataset import decode, read_all
-    from chrono.loading.tables import merge, parse_file
-
-    mine = parse_file(held.path, decode(held.path, held.data))
-    directory = os.path.dirname(held.real)
-    shown = os.path.dirname(held.path) if held.real == os.path.abspath(held.path) else directory
-    own = os.path.basename(held.real)
-    try:
-        names = sorted(
-            name
-            for name in os.listdir(directory)
-            if name.endswith(".toml") and name != own and os.path.isfile(os.path.join(directory, name))
-        )
-    except OSError:
-        names = []
-    alone, alone_problems = merge([mine])
-    if not names:
-        if alone_problems:
-            raise DataError(alone_problems)
-        return alone, [], held.path
-    others = read_all([os.path.join(shown, name) for name in names])
-    together, problems = merge([*others, mine])
-    if not problems:
-        return together, others, os.path.join(shown or ".", "*.toml")
-    if not alone_problems:
-        return alone, [], held.path
-    reference_only = all(p.code.startswith("unresolved-") for p in alone_problems)
-    raise DataError(problems if reference_only else alone_problems)
+    return chronology_of(parse_file(held.path, decode(held.path, held.data)), held.path)

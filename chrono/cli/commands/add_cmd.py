@@ -55,9 +55,7 @@ def command(
     note: str | None,
     today: str | None,
 ) -> None:
-    """Append one event to FILE and print its id.
-
-    The file must be valid; the new event is checked against the chronology FILE belongs to (its
+    """The file must be valid; the new event is checked against the chronology FILE belongs to (its
     directory, when the directory's *.toml files load together; else FILE alone): date, unique
     id, sources and related ids, before anything is written. Existing bytes — comments, order,
     formatting, line endings — are kept; the new [[event]] table goes at the end. Parallel adds

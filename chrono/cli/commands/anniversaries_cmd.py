@@ -50,7 +50,7 @@ def command(
     no_pager: bool,
     calendar: str,
 ) -> None:
-    """Anniversaries falling from DATE - behind to DATE + ahead (inclusive).
+    """The window runs from DATE - behind to DATE + ahead (inclusive).
 
     Events with a day-precise start count; month-precise ones appear when the window touches
     their month (marked as such); year-only ones never. 29 February falls on 28 February in

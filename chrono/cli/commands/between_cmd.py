@@ -76,7 +76,7 @@ def command(
     today: str | None,
     fmt: str,
 ) -> None:
-    """The time from A to B; each is an event id (or unique prefix) or a date.
+    """Each of A and B is an event id (a unique prefix, or words of an id) or a date.
 
     An event stands for its start. Partial dates give the shortest and longest possible
     interval. A that reads as a date is a date, even if an event id starts the same way.

@@ -34,9 +34,7 @@ def command(
     color: str,
     no_pager: bool,
 ) -> int:
-    """Check chronology files and report every problem, not just the first.
-
-    Without PATH or --data, the data 'chrono list' would read (CHRONO_DATA, the configuration
+    """Without PATH or --data, the data 'chrono list' would read (CHRONO_DATA, the configuration
     file's data, the bundled chronology). Each problem is one line, 'path:line:col:
     error|warning: message [code]', the severity coloured on a terminal; a summary naming the
     files checked goes to stderr (after a count per code when the report is long). Exit 0

@@ -28,7 +28,7 @@ class ShellChoice(OneLineChoice):
 @click.argument("shell", type=ShellChoice(sorted(STARTUP_LINES)))
 @click.pass_obj
 def command(env: Environment, shell: str) -> None:
-    """Print the completion script for SHELL; completes commands, options, and values from the
+    """The script for SHELL completes commands, options, and values from the
     data: event ids, kinds, actors, tags, bundled chronology names and files.
 
     Put one line in the shell's startup file (zsh: eval "$(chrono completion zsh)" in ~/.zshrc).

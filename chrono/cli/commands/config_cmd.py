@@ -17,7 +17,7 @@ from chrono.cli.settings import Setting
 @output_options("config", calendar=True)
 @click.pass_obj
 def command(env: Environment, data: tuple[str, ...], fmt: str, color: str, no_pager: bool, calendar: str) -> None:
-    """Print the effective settings: a table on a terminal, KEY<TAB>VALUE<TAB>SOURCE lines piped.
+    """A table on a terminal, KEY<TAB>VALUE<TAB>SOURCE lines piped.
 
     Settings come from command-line options, then environment variables, then the
     configuration file, then defaults; give an option here to see what it would change. An

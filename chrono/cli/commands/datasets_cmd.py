@@ -15,9 +15,8 @@ from chrono.loading.dataset import load
 @output_options("datasets")
 @click.pass_obj
 def command(env: Environment, fmt: str, color: str, no_pager: bool) -> None:
-    """List the bundled chronologies; use one with --data NAME.
-
-    On a terminal a table, the default marked; piped, NAME<TAB>EVENTS<TAB>FIRST<TAB>LAST lines.
+    """Use one with --data NAME. On a terminal a table, the default marked; piped,
+    NAME<TAB>EVENTS<TAB>FIRST<TAB>LAST lines.
 
     \b
     Examples:

@@ -42,9 +42,7 @@ def _label(name: str | None, in_directory: bool) -> str | None:
 def command(
     env: Environment, paths: tuple[str, ...], rev: str | None, stat: bool, fmt: str, color: str, no_pager: bool
 ) -> int:
-    """What changed between two versions of a chronology, keyed by event id.
-
-    OLD and NEW are files or directories ('-' reads stdin). With --rev, PATH (default '.') as
+    """OLD and NEW are files or directories ('-' reads stdin). With --rev, PATH (default '.') as
     of git revision REV is compared with the working copy. Reordering, reformatting or moving
     events between files is no change. Exit 0: no differences, 1: differences, 2: trouble.
 

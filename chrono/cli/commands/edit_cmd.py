@@ -16,8 +16,9 @@ from chrono.cli.settings import DEFAULT
 from chrono.errors import DataError, ExitCode, NotFoundError, Problem, Severity, SourceError, UsageError
 from chrono.loading import bundled
 from chrono.loading.dataset import Input, decode, read_all, read_file, resolve_inputs
+from chrono.loading.siblings import chronology_of
 from chrono.loading.tables import ParsedFile, merge, parse_file
-from chrono.questions.lookup import Miss, by_words, find
+from chrono.questions.lookup import Miss, find
 
 CHOICES = "[e]dit again, [d]iscard the edit, [k]eep it anyway"
 
@@ -27,7 +28,7 @@ CHOICES = "[e]dit again, [d]iscard the edit, [k]eep it anyway"
 @data_option
 @click.pass_obj
 def command(env: Environment, words: tuple[str, ...], data: tuple[str, ...]) -> int:
-    """Edit the event ID (an id, a unique prefix, or unique words of an id) in its file.
+    """ID is an event id, a unique prefix, or words of an id.
 
     Opens $VISUAL, else $EDITOR, else vi, at the event's line, on a copy of the file. When the
     editor exits the copy is checked: valid, it replaces the file; invalid, on a terminal you
@@ -54,18 +55,15 @@ def command(env: Environment, words: tuple[str, ...], data: tuple[str, ...]) -> 
     if all(_bundled(source) for source in inputs):
         _editable(inputs[0])  # refuses, naming the bundled chronology
     files = read_all(specs)
-    chronology, problems = merge(files)
-    if problems and len(inputs) == 1 and all(p.code.startswith("unresolved-") for p in problems):
-        # One file of a directory chronology (data/events.toml citing data/sources.toml): edit it
-        # within the chronology it belongs to, as 'chrono add' checks a new event there.
-        files = [*_siblings(inputs[0]), *files]
+    if len(files) == 1 and len(inputs) == 1:
+        # One file: edited within the chronology it belongs to, as 'chrono add' appends to it.
+        chronology, others, _ = chronology_of(files[0], files[0].report.name)
+        files = [*others, *files]
+    else:
         chronology, problems = merge(files)
-    if problems:
-        raise DataError(problems)
+        if problems:
+            raise DataError(problems)
     hit = find(chronology, ident)
-    if isinstance(hit, Miss) and not hit.ambiguous:
-        matches = by_words(ident, sorted(chronology.by_id()))
-        hit = chronology.by_id()[matches[0]] if len(matches) == 1 else hit
     if isinstance(hit, Miss):
         raise NotFoundError([hit.message()])
     assert hit.origin is not None
@@ -79,20 +77,6 @@ def command(env: Environment, words: tuple[str, ...], data: tuple[str, ...]) -> 
 
     line = scan(decode(path, original)).key("event", hit.origin.index, "id")[0]
     return _session(env, path, original, others, line)
-
-
-def _siblings(source: Input) -> list[ParsedFile]:
-    """The other *.toml files beside ``source`` (links followed, as ``chrono add`` does), parsed;
-    none when its directory cannot be read."""
-    assert source.path is not None
-    real = os.path.realpath(source.path)
-    directory = os.path.dirname(real)
-    try:
-        names = sorted(name for name in os.listdir(directory) if name.endswith(".toml"))
-    except OSError:
-        return []
-    paths = [os.path.join(directory, name) for name in names]
-    return read_all([path for path in paths if os.path.isfile(path) and os.path.realpath(path) != real])
 
 
 def _bundled(source: Input) -> bool:

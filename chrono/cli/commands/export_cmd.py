@@ -52,7 +52,7 @@ def command(
     limit: int | None,
     today: str | None,
 ) -> None:
-    """Export the chosen events (every filter of 'chrono list' applies).
+    """Every filter of 'chrono list' applies.
 
     \b
     Examples:

@@ -36,9 +36,7 @@ def _files(paths: tuple[str, ...]) -> list[str]:
 @click.option("--sort", is_flag=True, help="Also order [[event]] tables by date, then id.")
 @click.pass_obj
 def command(env: Environment, paths: tuple[str, ...], check: bool, show_diff: bool, sort: bool) -> int:
-    """Rewrite chronology files in the one canonical layout, keeping every comment.
-
-    PATH is a file, a directory (its *.toml files) or '-' (standard input to standard output).
+    """PATH is a file, a directory (its *.toml files) or '-' (standard input to standard output).
     Keys are put in the format's order, dates and strings written one way, one blank line
     between tables; the events are the same before and after. A file already formatted is not
     touched; an invalid file is refused with its problems, untouched. Exit 0 ok, 1 (--check,

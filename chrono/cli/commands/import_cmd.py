@@ -10,10 +10,10 @@ from chrono.cli.env import Environment
 from chrono.cli.options import ChronoCommand
 from chrono.cli.output import note, write_lines
 from chrono.errors import ImportRowsError, Problem, Severity, UsageError
-from chrono.importers.common import DEFAULT_NULLS, CitedSource, Imported, ImportOptions, Note, normalise_id
+from chrono.importers.common import DEFAULT_NULLS, CitedSource, Imported, ImportOptions, Note
 from chrono.loading.dataset import STDIN, Input, read_bytes
 from chrono.loading.tables import ID_RE
-from chrono.writing.authoring import document, today_stamp
+from chrono.writing.authoring import document, normalise_id, today_stamp
 
 # Each format and the function that reads it (module, name): loaded only when used.
 READERS = {
@@ -81,9 +81,7 @@ READERS = {
 @click.option("--source-publisher", metavar="P", help="The publisher of the --source.")
 @click.pass_obj
 def command(env: Environment, /, fmt: str, file: str, output: str | None, force: bool, **given: Any) -> None:
-    """Convert a CSV, JSON, JSON Lines, YAML or TimelineJS3 file into chronology TOML.
-
-    Rows that cannot be read are reported with their line and column (csv, jsonl) or position;
+    """Rows that cannot be read are reported with their line and column (csv, jsonl) or position;
     then nothing is written, unless --skip-bad. stderr ends with an account: rows read, events
     written, rows left out and skipped. No event at all, or more skipped than --max-skipped,
     is an error (exit 2). FILE may be '-' for stdin. See docs/importing.md.

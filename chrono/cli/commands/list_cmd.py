@@ -56,9 +56,7 @@ def command(
     no_pager: bool,
     calendar: str,
 ) -> int:
-    """List events, filtered and sorted.
-
-    \b
+    """\b
     Examples:
       chrono list --from 2000
       chrono list --kind summit --actor putin --format json | jq -r '.[].title'

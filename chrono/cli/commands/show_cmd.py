@@ -32,9 +32,7 @@ def command(
     no_pager: bool,
     calendar: str,
 ) -> None:
-    """Show everything about events, by id or unique id prefix.
-
-    Piped, each event is 'key: value' lines (values escaped as in TSV), events separated by a
+    """Piped, each event is 'key: value' lines (values escaped as in TSV), events separated by a
     blank line; --format json gives a JSON array. An unknown or ambiguous id exits 1 after
     the others are shown.
 

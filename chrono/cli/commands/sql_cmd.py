@@ -45,9 +45,7 @@ def command(
     color: str,
     no_pager: bool,
 ) -> None:
-    """Run one read-only SQL statement (SQLite) over the chosen data.
-
-    Tables: events, event_actors, event_tags, event_sources, related, actors, actor_aliases,
+    """Tables: events, event_actors, event_tags, event_sources, related, actors, actor_aliases,
     sources (see --schema). Date functions with chrono's partial-date rules, for any date
     'list' accepts: overlaps(start, end, D), within(start, end, D), starts_in(date, D),
     edtf_start(D), edtf_end(D). Anything that would write, ATTACH, VACUUM, PRAGMA or load an

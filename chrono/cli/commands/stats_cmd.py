@@ -50,9 +50,7 @@ def command(
     color: str,
     no_pager: bool,
 ) -> None:
-    """Count the chosen events, summarise them, or find the quiet periods between them.
-
-    \b
+    """\b
     Examples:
       chrono stats --by decade
       chrono stats --gaps 5

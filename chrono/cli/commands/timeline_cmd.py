@@ -47,9 +47,7 @@ def command(
     color: str,
     no_pager: bool,
 ) -> None:
-    """Draw the events as a picture across the terminal.
-
-    Day-precise events are dots, spans of known days solid bars, and month- or year-precise
+    """Day-precise events are dots, spans of known days solid bars, and month- or year-precise
     dates shaded bars over every day they may be. The axis covers --from/--to, or the events.
     Piped or with NO_COLOR the same picture is drawn without colour.
 
