@@ -40,8 +40,10 @@ def find(chronology: Chronology, query: str, ids: Sequence[str] | None = None) -
     if not query.strip():  # every id starts with '': that is no prefix, but no id at all
         return Miss(query, (), ambiguous=False)
     every = sorted(by_id) if ids is None else list(ids)
-    if ELLIPSIS in query:  # an id as a narrow table shows it: head…tail
-        shortened = [ident for ident in every if _stands_for(query, ident)]
+    # An id as a narrow table shows it, head…tail ('.' on an ASCII terminal: ids have no dots).
+    pattern = query.replace(".", ELLIPSIS, 1) if ELLIPSIS not in query else query
+    if ELLIPSIS in pattern:
+        shortened = [ident for ident in every if _stands_for(pattern, ident)]
         if len(shortened) == 1:
             return by_id[shortened[0]]
         if shortened:

@@ -56,3 +56,11 @@ def test_piped_output_is_never_shortened(invoke: Invoke, width: int) -> None:
         "2000-02-09/2000-02-10\tivanov-visit-2000\tvisit\tForeign Minister Igor Ivanov's two-day visit to Pyongyang"
     )
     assert result.stdout.splitlines()[1] == second
+
+
+@pytest.mark.parametrize("shown", ["kim-jong-il-t…-2001", "kim-jong-il-t.-2001"])
+def test_show_takes_an_id_as_shortened_also_with_an_ascii_terminals_stand_in(invoke: Invoke, shown: str) -> None:
+    result = invoke(["show", shown])
+    assert result.exit_code == 0 and result.stdout.startswith("id: kim-jong-il-train-journey-2001\n")
+    missing = invoke(["show", "nonsense.x"])
+    assert missing.exit_code == 1 and missing.stderr == "chrono: error: no event 'nonsense.x'\n"
