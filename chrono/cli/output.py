@@ -159,20 +159,6 @@ def show(env: Environment, renderable: object, color: str, no_pager: bool = Fals
     page_text(env, captured.get(), no_pager)
 
 
-def show_each(env: Environment, renderables: Iterable[object], color: str, no_pager: bool = False) -> None:
-    """rich renderables drawn one at a time (a panel per event) and written as each is ready, so
-    the first reaches the terminal or the pager before the last is drawn."""
-    target = console(env, color)
-
-    def lines() -> Iterable[str]:
-        for renderable in renderables:
-            with target.capture() as captured:
-                target.print(renderable)
-            yield from captured.get().splitlines(keepends=True)
-
-    write_paged(env, lines(), no_pager, drawing=True)
-
-
 def write_paged(env: Environment, lines: Iterable[str], no_pager: bool = False, drawing: bool = False) -> None:
     """Text lines for stdout, written as they are drawn; on a terminal, through the pager when
     they are taller than it, as git does (never when piped or with --no-pager).
