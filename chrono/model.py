@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import datetime as _dt
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
@@ -66,19 +65,21 @@ class Event:
     origin: Origin | None = field(default=None, compare=False)
 
     @property
-    def earliest(self) -> _dt.date:
-        """The first day the event may have started on."""
+    def earliest(self) -> int:
+        """The first day (a day number, see chrono.dates.days) the event may have started on."""
         return self.when.earliest
 
     @property
-    def latest(self) -> _dt.date | None:
+    def latest(self) -> int | None:
         """The last day it may have lasted to, or None when ongoing."""
         return self.when.latest
 
     @property
-    def sort_key(self) -> tuple[int, int, str]:
-        """Earliest day, then latest day (open ends last), then id: a total order."""
-        return (self.when.earliest.toordinal(), self.when.latest_or_max.toordinal(), self.id)
+    def sort_key(self) -> tuple[int, int, int, str]:
+        """Earliest day, then the time within it (none first, then by the moment in UTC), then
+        latest day (open ends last), then id: a total order."""
+        when = self.when
+        return (when.earliest, when.clock, when.latest_or_max, self.id)
 
 
 @dataclass(frozen=True, slots=True)

@@ -163,20 +163,21 @@ def _decoder() -> Callable[[list[Any]], Event]:
     from chrono.dates.edtf import DateSpan, PartialDate, Precision
     from chrono.model import Event, Origin
 
-    fromordinal = _dt.date.fromordinal
-
     def partial(raw: list[Any]) -> PartialDate:
-        text, lower, upper, precision, flags = raw
-        return PartialDate(
-            text, fromordinal(lower), fromordinal(upper), Precision(precision), bool(flags & 1), bool(flags & 2)
-        )
+        text, lower, upper, precision, flags, clock = raw
+        if type(lower) is not int or type(upper) is not int or type(clock) is not int:
+            raise TypeError("a day number")
+        return PartialDate(text, lower, upper, Precision(precision), bool(flags & 1), bool(flags & 2), clock)
 
     def event(record: list[Any]) -> Event:
         ident, kind, title, place, actors, tags, summary, note, sources, related, extra, start, end, open_end = record[
             :14
         ]
-        when = DateSpan(partial(start), partial(end) if end else None, bool(open_end))
-        where = record[14] if len(record) > 14 else None  # where the event is defined (chrono sql's file, line)
+        written, open_start = record[15], bool(record[16])
+        if written is not None and type(written) is not str:
+            raise TypeError("written")
+        when = DateSpan(partial(start), partial(end) if end else None, bool(open_end), open_start, written)
+        where = record[14]  # where the event is defined (chrono sql's file, line)
         return Event(
             ident, when, kind, title, place, tuple(actors), tuple(tags), summary, note, tuple(sources), tuple(related),
             extra or {}, Origin(where[0], where[1]) if where else None,

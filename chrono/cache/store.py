@@ -38,6 +38,7 @@ from chrono import __version__
 from chrono.cache.opener import open_regular, store, usable_directory
 from chrono.cache.records import CHUNK, CacheMiss, escape_keys
 from chrono.cache.timeline import MAGIC, OPEN, PREFIX, CachedTimeline
+from chrono.dates.days import DAWN
 from chrono.questions.timeline import default_line
 
 if TYPE_CHECKING:
@@ -98,7 +99,7 @@ def cache_file(directory: str, inputs: list[list[Any]]) -> str:
 
 def _date(date: PartialDate) -> list[Any]:
     flags = (1 if date.uncertain else 0) | (2 if date.approximate else 0)
-    return [date.text, date.lower.toordinal(), date.upper.toordinal(), int(date.precision), flags]
+    return [date.text, date.lower, date.upper, int(date.precision), flags, date.clock]
 
 
 def _record(event: Event) -> list[Any]:
@@ -107,7 +108,7 @@ def _record(event: Event) -> list[Any]:
         event.id, event.kind, event.title, event.place, list(event.actors), list(event.tags), event.summary,
         event.note, list(event.sources), list(event.related), escape_keys(dict(event.extra)) or None,
         _date(when.start), _date(when.end) if when.end else None, when.open_end,
-        [event.origin.path, event.origin.index] if event.origin else None,
+        [event.origin.path, event.origin.index] if event.origin else None, when.written, when.open_start,
     ]  # fmt: skip
 
 
@@ -126,8 +127,8 @@ def encode(chronology: Chronology, inputs: list[list[Any]], sums: Sequence[str] 
     checksums ``sums``, read at ``read_at`` (nanoseconds since the epoch)."""
     events = chronology.events
     encoder = json.JSONEncoder(ensure_ascii=False, separators=(",", ":")).encode
-    starts = array("i", (e.when.earliest.toordinal() for e in events))
-    latest = array("i", (OPEN if e.when.latest is None else e.when.latest.toordinal() for e in events))
+    starts = array("q", (e.when.earliest for e in events))
+    latest = array("q", (e.when.latest_or_max for e in events))  # OPEN (FOREVER) for an ongoing event
     # Records go in chunks of CHUNK events, one JSON array each: one encoder call per chunk
     # (not per event) when writing, and one decoder call per chunk a query reaches.
     # surrogatepass: a file name that is not UTF-8 (where an event is defined) reads back as it was,
@@ -147,8 +148,11 @@ def encode(chronology: Chronology, inputs: list[list[Any]], sums: Sequence[str] 
     for line in lines:
         position += len(line)
         line_offsets.append(position)
-    longest = max((last - first for first, last in zip(starts, latest, strict=True) if last != OPEN), default=0)
-    ongoing = [index for index, last in enumerate(latest) if last == OPEN]
+    # Events open at either end are listed apart (see CachedTimeline.indices): they have no length.
+    longest = max(
+        (last - first for first, last in zip(starts, latest, strict=True) if last != OPEN and first != DAWN), default=0
+    )
+    ongoing = [index for index, (first, last) in enumerate(zip(starts, latest, strict=True)) if OPEN in (last, -first)]
     arrays = starts.tobytes() + latest.tobytes() + record_offsets.tobytes() + line_offsets.tobytes()
     sources = [
         [s.id, s.title, s.publisher, s.date.edtf if s.date else None, s.url] for s in chronology.sources.values()

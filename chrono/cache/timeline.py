@@ -10,7 +10,6 @@ never a wrong answer or an internal error.
 
 from __future__ import annotations
 
-import datetime as _dt
 import json
 import struct
 import zlib
@@ -19,6 +18,7 @@ from collections.abc import Callable, Iterator, Sequence
 from typing import TYPE_CHECKING, Any
 
 from chrono.cache.records import CHUNK, Blob, Buffer, CachedEvents, CacheMiss
+from chrono.dates.days import FOREVER
 from chrono.questions.timeline import default_line
 
 if TYPE_CHECKING:
@@ -26,9 +26,9 @@ if TYPE_CHECKING:
     from chrono.model import Chronology, Event
     from chrono.questions.query import Query
 
-MAGIC = b"chrono-cache 5\n"  # 5: records end with where the event is defined; escaped keys; git-like key
+MAGIC = b"chrono-cache 6\n"  # 6: day numbers in 64 bits (years before 1), times, written forms, open starts
 PREFIX = struct.Struct("<II")  # header length, header CRC-32
-OPEN = 0  # the latest-day ordinal stored for an ongoing event
+OPEN = FOREVER  # the latest day stored for an ongoing event (and -OPEN, DAWN, the start of an open start)
 
 
 class _Fallback:
@@ -78,15 +78,15 @@ class CachedTimeline:
             self._catalog = view[position : position + catalog_length]
             position += catalog_length
             chunks = (count + CHUNK - 1) // CHUNK
-            sizes = (4 * count, 4 * count, 8 * (chunks + 1), 8 * (count + 1))
+            sizes = (8 * count, 8 * count, 8 * (chunks + 1), 8 * (count + 1))
             arrays_view = view[position : position + sum(sizes)]
             if len(arrays_view) != sum(sizes) or zlib.crc32(arrays_view) != header["arrays_crc"]:
                 raise CacheMiss("arrays checksum")
             # The arrays are read in place (no copy): memoryviews cast to machine integers (the
             # writer pads the header so that they start 8-byte aligned).
             first, second, third = sizes[0], sizes[0] + sizes[1], sizes[0] + sizes[1] + sizes[2]
-            self._starts = arrays_view[:first].cast("i")
-            self._latest = arrays_view[first:second].cast("i")
+            self._starts = arrays_view[:first].cast("q")
+            self._latest = arrays_view[first:second].cast("q")
             record_offsets = arrays_view[second:third].cast("q")
             self._line_offsets = arrays_view[third:].cast("q")
             position += sum(sizes)
@@ -181,36 +181,34 @@ class CachedTimeline:
     def __len__(self) -> int:
         return len(self._events)
 
-    def indices(self, lo: _dt.date, hi: _dt.date, within: bool) -> Iterator[int]:
+    def indices(self, lo: int, hi: int, within: bool) -> Iterator[int]:
         """Positions of the events overlapping (or lying within) ``[lo, hi]``, in order.
 
         A bisection finds the events starting in the range; before it, only those starting
         within the longest span of ``lo`` can reach into it, and ongoing events are listed apart.
         """
-        lo_n, hi_n = lo.toordinal(), hi.toordinal()
+        lo_n, hi_n = lo, hi
         starts, latest = self._starts, self._latest
         last = bisect_right(starts, hi_n)
-        if within:
-            unbounded = hi == _dt.date.max
+        if within:  # an open end is FOREVER, inside only a range open at its end
             for index in range(bisect_left(starts, lo_n), last):
-                end = latest[index]
-                if (end == OPEN and unbounded) or (end != OPEN and end <= hi_n):
+                if latest[index] <= hi_n:
                     yield index
             return
         first = bisect_left(starts, lo_n - self._longest, 0, last)
         inner = bisect_left(starts, lo_n, first, last)
-        yield from (index for index in self._open if index < first)
+        yield from (index for index in self._open if index < first and latest[index] >= lo_n)
         for index in range(first, inner):
             end = latest[index]
             if end == OPEN or end >= lo_n:
                 yield index
         yield from range(inner, last)
 
-    def overlapping(self, lo: _dt.date, hi: _dt.date) -> Iterator[Event]:
+    def overlapping(self, lo: int, hi: int) -> Iterator[Event]:
         """Events whose span shares a day with ``[lo, hi]``, in order."""
         return self._decode(self.indices(lo, hi, within=False))
 
-    def within(self, lo: _dt.date, hi: _dt.date) -> Iterator[Event]:
+    def within(self, lo: int, hi: int) -> Iterator[Event]:
         """Events lying wholly inside ``[lo, hi]``, in order."""
         return self._decode(self.indices(lo, hi, within=True))
 
@@ -230,17 +228,17 @@ class CachedTimeline:
         for index in batch:
             yield decoded[index - batch[0]]
 
-    def runs(self, lo: _dt.date, hi: _dt.date, within: bool) -> Iterator[tuple[int, int]]:
+    def runs(self, lo: int, hi: int, within: bool) -> Iterator[tuple[int, int]]:
         """``indices`` as runs of consecutive positions ``(first, last)``, last exclusive; the
         events starting inside an overlap range come out as one run without visiting each."""
-        lo_n, hi_n = lo.toordinal(), hi.toordinal()
+        lo_n, hi_n = lo, hi
         last = bisect_right(self._starts, hi_n)
         if within:
             yield from _runs(self.indices(lo, hi, within=True))
             return
         first = bisect_left(self._starts, lo_n - self._longest, 0, last)
         inner = bisect_left(self._starts, lo_n, first, last)
-        early = self.indices(lo, _dt.date.fromordinal(lo_n), within=False)  # starts before lo
+        early = self.indices(lo, lo_n, within=False)  # starts before lo
         pending: tuple[int, int] | None = None
         for run in _runs(index for index in early if index < inner):
             if pending is not None:

@@ -138,7 +138,7 @@ HELP = {
     ),
 }
 COLOR_CHOICES = ("auto", "always", "never")
-CALENDAR_CHOICES = ("gregorian", "juche")
+CALENDAR_CHOICES = ("gregorian", "juche", "julian")
 
 
 class OneLineChoice(click.Choice[str]):
@@ -171,7 +171,7 @@ def data_option(func: F) -> F:
 
 
 def calendar_option(func: F) -> F:
-    """``--calendar gregorian|juche``: how dates are shown to people (machine formats stay ISO)."""
+    """``--calendar gregorian|juche|julian``: how dates are shown to people (machine formats stay EDTF)."""
     return click.option(
         "--calendar",
         cls=SharedOption,
@@ -395,11 +395,16 @@ def resolve_today(value: str | None, env: Environment) -> _dt.date:
         raise UsageError(str(exc), option="--today") from None
     if not arg.is_exact:
         raise UsageError(f"{value!r} is not a single day; give YYYY-MM-DD", option="--today")
-    return arg.lower
+    from chrono.dates.days import to_date
+
+    day = to_date(arg.lower)
+    if day is None:
+        raise UsageError(f"{value!r}: today is a day of years 1-9999", option="--today")
+    return day
 
 
-def date_bounds(value: str | None, option: str, today: _dt.date) -> tuple[_dt.date, _dt.date] | None:
-    """A date option's first and last day, or None when not given."""
+def date_bounds(value: str | None, option: str, today: _dt.date) -> tuple[int, int] | None:
+    """A date option's first and last day (day numbers), or None when not given."""
     if value is None:
         return None
     from chrono.dates.arguments import parse_date_arg

@@ -219,7 +219,7 @@ def emit(
     notes: list[str] = []
     colour = chosen.drawing and use_color(color, env)
     hyperlinks = env.stdout_isatty and env.settings.term.value not in ("dumb", "linux")  # these print OSC 8 raw
-    look = Look(env.width, colour, calendar == "juche", env.environ, notes.append, hyperlinks)
+    look = Look(env.width, colour, calendar, env.environ, notes.append, hyperlinks)
     produced = formats.renderer(chosen)(answer, look)
     if fmt.to_file:
         _to_file(produced, output, name)

@@ -11,7 +11,9 @@ import datetime as _dt
 import re
 from typing import NamedTuple
 
-from chrono.dates.edtf import FORMS_HINT, Precision, parse_span
+from chrono.dates.edtf import NO_CLOCK, Precision, parse_span
+from chrono.dates.phrases import parse_written, written_approximation
+from chrono.dates.written import read_date
 from chrono.errors import DateError
 
 ARG_HINT = (
@@ -23,23 +25,18 @@ ARG_HINT = (
 _AGO_RE = r"(\d{1,4})\s+(day|week|month|year)s?\s+ago"
 _IN_RE = r"in\s+(\d{1,4})\s+(day|week|month|year)s?"
 _PERIOD_RE = r"(last|this|next)\s+(week|month|year)"
-_NUMERIC_RE = r"[\d\s/.,-]+"
-_YEAR4_RE = r"(?<!\d)\d{4}(?!\d)"
 _GLOSS_RE = r"\s*\((\d{4})\)$"
 _JUCHE_NUMBER_RE = r"(?i)juche\s+(\d{1,4})"
-_MONTHS = (
-    "january", "february", "march", "april", "may", "june", "july", "august", "september",
-    "october", "november", "december",
-)  # fmt: skip
 
 
 class DateArg(NamedTuple):
-    """A date argument as a span of days, with the precision it was written at."""
+    """A date argument as a span of day numbers, with the precision it was written at."""
 
     text: str
-    lower: _dt.date
-    upper: _dt.date
+    lower: int
+    upper: int
     precision: Precision
+    clock: int = NO_CLOCK  # the time of day, where one was given (see PartialDate.clock)
 
     @property
     def is_exact(self) -> bool:
@@ -55,40 +52,39 @@ def parse_date_arg(text: str, today: _dt.date) -> DateArg:
         raise DateError(f"an empty date; {ARG_HINT}")
     if _plain_iso(cleaned):  # 2000, 2000-07, 2000-07-19: no other form can read them differently
         return _edtf(cleaned, text)
-    cleaned = written_approximation(cleaned) or cleaned
     relative = _relative(lowered, today)
     if relative is not None:
         return DateArg(text, *relative)
-    if not cleaned.isascii() and any("\u0400" <= char <= "\u04ff" for char in cleaned):  # Cyrillic
+    if "juche" in lowered or "чучхе" in lowered:
+        return _juche(cleaned, text, today)
+    try:
+        span = read_date(cleaned)
+    except DateError as exc:
+        raise DateError(f"{exc}; or today, yesterday, '3 years ago', 'last year', 'next week'") from None
+    return DateArg(text, span.earliest, span.latest_or_max, span.precision, span.clock)
+
+
+def _juche(cleaned: str, text: str, today: _dt.date) -> DateArg:
+    if any("\u0400" <= char <= "\u04ff" for char in cleaned):  # Cyrillic
         from chrono.dates.russian import to_english
 
         try:
             cleaned = to_english(cleaned)
         except ValueError as exc:
             raise DateError(f"cannot read {text!r} as a date: {exc}; {ARG_HINT}") from None
-        lowered = cleaned.lower()
-    if "juche" in lowered:
-        from chrono.dates.juche import to_gregorian
+    from chrono.dates.juche import to_gregorian
 
-        unglossed = _drop_gregorian_gloss(cleaned, text)
-        try:
-            converted = to_gregorian(unglossed)
-        except ValueError as exc:
-            raise DateError(f"{text!r}: {exc}") from None
-        if converted is None:
-            raise DateError(
-                f"cannot read {text!r} as a Juche date; write 'Juche 111', 'Juche 90-08-04' or '05 August Juche 111'"
-            )
-        arg = parse_date_arg(converted, today)
-        return DateArg(text, arg.lower, arg.upper, arg.precision)
-    if re.fullmatch(r"[0-9X?~%/.-]+", cleaned) and re.match(r"[0-9X]{4}", cleaned):
-        return _edtf(cleaned, text)
-    if re.fullmatch(_NUMERIC_RE, cleaned):
+    unglossed = _drop_gregorian_gloss(cleaned, text)
+    try:
+        converted = to_gregorian(unglossed)
+    except ValueError as exc:
+        raise DateError(f"{text!r}: {exc}") from None
+    if converted is None:
         raise DateError(
-            f"{text!r} is ambiguous or not a date: numeric dates must be YYYY-MM-DD "
-            f"(is 01/10/2019 January or October?); {FORMS_HINT}"
+            f"cannot read {text!r} as a Juche date; write 'Juche 111', 'Juche 90-08-04' or '05 August Juche 111'"
         )
-    return parse_written(cleaned, text)
+    arg = parse_date_arg(converted, today)
+    return DateArg(text, arg.lower, arg.upper, arg.precision)
 
 
 def _plain_iso(text: str) -> bool:
@@ -103,7 +99,7 @@ def _edtf(cleaned: str, text: str) -> DateArg:
         span = parse_span(cleaned)
     except DateError as exc:
         raise DateError(f"{exc}; {ARG_HINT}") from None
-    return DateArg(text, span.earliest, span.latest_or_max, span.precision)
+    return DateArg(text, span.earliest, span.latest_or_max, span.precision, span.clock)
 
 
 def _drop_gregorian_gloss(cleaned: str, original: str) -> str:
@@ -123,38 +119,14 @@ def _drop_gregorian_gloss(cleaned: str, original: str) -> str:
     return cleaned[: match.start()].rstrip()
 
 
-_CIRCA_RE = r"(?i)(?:circa|ca\.?|c\.?)\s*(\S.*)"
-_DECADE_RE = r"(\d{3})0'?s"
-_CENTURY_RE = r"(?i)(\d{1,3})(?:st|nd|rd|th)[\s-]+century"
-_PLAIN_DATE_RE = r"\d{4}(?:-\d{2}(?:-\d{2})?)?"
+def _relative(text: str, today: _dt.date) -> tuple[int, int, Precision] | None:
+    found = _relative_dates(text, today)
+    if found is None:
+        return None
+    return found[0].toordinal(), found[1].toordinal(), found[2]
 
 
-def written_approximation(text: str) -> str | None:
-    """The EDTF for what archives write: 'c. 1948' -> '1948~', '1970s' -> '197X', '19th century' -> '18XX'.
-
-    None when the text is none of these forms, so the caller reads it as before. Self-contained
-    on purpose: the same forms are accepted in spreadsheet cells (chrono.importers.cells).
-    """
-    cleaned = " ".join(text.split())
-    circa = re.fullmatch(_CIRCA_RE, cleaned)
-    if circa is not None:
-        inner = circa.group(1)
-        base = inner if re.fullmatch(_PLAIN_DATE_RE, inner) else _vague(inner)
-        return None if base is None else base + "~"
-    return _vague(cleaned)
-
-
-def _vague(text: str) -> str | None:
-    decade = re.fullmatch(_DECADE_RE, text)
-    if decade is not None:
-        return decade.group(1) + "X"
-    century = re.fullmatch(_CENTURY_RE, text)
-    if century is not None and 1 <= int(century.group(1)) <= 100:
-        return f"{int(century.group(1)) - 1:02d}XX"  # the 19th century is the 1800s
-    return None
-
-
-def _relative(text: str, today: _dt.date) -> tuple[_dt.date, _dt.date, Precision] | None:
+def _relative_dates(text: str, today: _dt.date) -> tuple[_dt.date, _dt.date, Precision] | None:
     if text in ("today", "now"):
         return today, today, Precision.DAY
     if text in ("yesterday", "tomorrow"):
@@ -204,34 +176,4 @@ def _period(today: _dt.date, step: int, unit: str) -> tuple[_dt.date, _dt.date, 
         raise DateError(f"that {unit} is outside years 0001-9999") from None
 
 
-def parse_written(text: str, original: str | None = None) -> DateArg:
-    """A written date such as 'July 2000' or '19 July 2000', at the precision written."""
-    original = text if original is None else original
-    if not any(month[:3] in text.lower() for month in _MONTHS):
-        raise DateError(f"cannot read {original!r} as a date; {ARG_HINT}")
-    if not re.search(_YEAR4_RE, text):
-        raise DateError(f"{original!r} has no 4-digit year, and chrono never guesses one; {ARG_HINT}")
-    from dateutil import parser
-
-    # Parse twice with different defaults: a field that changes with the default was not
-    # written, so its precision is not invented (dateutil fills missing fields silently).
-    try:
-        first = parser.parse(text, default=_dt.datetime(2000, 1, 1))
-        second = parser.parse(text, default=_dt.datetime(2004, 2, 2, 1, 1))
-    except (ValueError, OverflowError):
-        raise DateError(f"cannot read {original!r} as a date; {ARG_HINT}") from None
-    if first.time() != _dt.time(0, 0) or second.time() != _dt.time(1, 1):
-        raise DateError(f"{original!r} has a time of day; chrono dates are days")
-    has_year, has_month, has_day = (
-        first.year == second.year,
-        first.month == second.month,
-        first.day == second.day,
-    )
-    if not (has_year and has_month):
-        raise DateError(f"cannot read {original!r} as a date; {ARG_HINT}")
-    if has_day:
-        day = second.date()
-        return DateArg(original, day, day, Precision.DAY)
-    lower = _dt.date(second.year, second.month, 1)
-    upper = _shift(lower, 1, "month") - _dt.timedelta(days=1)
-    return DateArg(original, lower, upper, Precision.MONTH)
+__all__ = ["ARG_HINT", "DateArg", "parse_date_arg", "parse_written", "written_approximation"]

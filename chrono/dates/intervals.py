@@ -2,15 +2,15 @@
 
 From a span ``[a_lo, a_hi]`` to a span ``[b_lo, b_hi]`` the shortest possible interval is
 ``b_lo - a_hi`` and the longest ``b_hi - a_lo``; both are given in calendar terms (years,
-months, days, by dateutil's relativedelta) and in total days. Exact dates give one answer.
+months, days, counted as dateutil's relativedelta counts them) and in total days. Days are day
+numbers (``chrono.dates.days``), so intervals reach before year 1 and past 9999.
 """
 
 from __future__ import annotations
 
-import datetime as _dt
 from dataclasses import dataclass
 
-from dateutil.relativedelta import relativedelta
+from chrono.dates.days import civil, day_number
 
 
 @dataclass(frozen=True, slots=True)
@@ -23,10 +23,20 @@ class Delta:
     total_days: int
 
     @classmethod
-    def between(cls, start: _dt.date, end: _dt.date) -> Delta:
-        """``end - start`` in years, months, days and total days."""
-        delta = relativedelta(end, start)
-        return cls(delta.years, delta.months, delta.days, (end - start).days)
+    def between(cls, start: int, end: int) -> Delta:
+        """``end - start`` in years, months, days and total days (relativedelta's rule: whole
+        months from ``start`` first, the day clamped to the month's length, then days)."""
+        y1, m1, d1 = civil(start)
+        y2, m2, _ = civil(end)
+        months = (y2 - y1) * 12 + (m2 - m1)
+        step = 1 if end < start else -1
+        shifted = _add_months(y1, m1, d1, months)
+        while (end < shifted) if step == -1 else (end > shifted):
+            months += step
+            shifted = _add_months(y1, m1, d1, months)
+        sign = -1 if months < 0 else 1
+        years, rest = divmod(abs(months), 12)
+        return cls(sign * years, sign * rest, end - shifted, end - start)
 
     @property
     def negative(self) -> bool:
@@ -55,6 +65,14 @@ class Delta:
         if unit == "months":
             return self.years * 12 + self.months
         return self.years
+
+
+def _add_months(year: int, month: int, day: int, months: int) -> int:
+    """The day number of ``year-month-day`` plus ``months``, the day clamped to the month's end."""
+    from chrono.dates.edtf import days_in_month
+
+    y, m = divmod(year * 12 + month - 1 + months, 12)
+    return day_number(y, m + 1, min(day, days_in_month(y, m + 1)))
 
 
 def _plural(value: int, unit: str) -> str:
@@ -90,12 +108,12 @@ def _signed(delta: Delta) -> str:
     return delta.words() + (" before" if delta.negative else "")
 
 
-def interval(a_lo: _dt.date, a_hi: _dt.date, b_lo: _dt.date, b_hi: _dt.date) -> Interval:
+def interval(a_lo: int, a_hi: int, b_lo: int, b_hi: int) -> Interval:
     """The range of intervals from a day in ``[a_lo, a_hi]`` to a day in ``[b_lo, b_hi]``."""
     return Interval(Delta.between(a_hi, b_lo), Delta.between(a_lo, b_hi))
 
 
-def ago(lower: _dt.date, upper: _dt.date, today: _dt.date) -> str:
+def ago(lower: int, upper: int, today: int) -> str:
     """How long ago a span of days was, at its own precision.
 
     '23 years ago' when every day of the span gives the same answer; 'between 22 and 23 years

@@ -68,9 +68,8 @@ def read_cell(text: str, rules: DateRules | None = None) -> DateSpan:
         return parse_span(numeric)
     if _EDTF_LIKE_RE.fullmatch(cleaned):
         return parse_span(cleaned)  # its error names the real reason (day 31 of June, month 13)
-    iso = _ISO_TIME_RE.fullmatch(cleaned)
-    if iso is not None:
-        return parse_span(iso.group(1))
+    if _ISO_TIME_RE.fullmatch(cleaned) or cleaned.startswith(("-", "Y", "../")):
+        return _written(cleaned, text)  # a time and offset kept as written; years before 1; ../B
     if _NUMERIC_RE.fullmatch(cleaned):
         raise DateError(
             f"{text!r} is not a date chrono can read: {CELL_FORMS}, or a numeric date (1/21/77) with --date-order"
@@ -88,12 +87,11 @@ def read_cell(text: str, rules: DateRules | None = None) -> DateSpan:
 
 
 def _written(cleaned: str, original: str) -> DateSpan:
-    from chrono.dates.arguments import parse_written
-    from chrono.dates.edtf import Precision
+    from chrono.dates.written import read_date
 
     try:
-        arg = parse_written(cleaned)
-    except DateError:
-        raise DateError(f"{original!r} is not a date chrono can read: {CELL_FORMS}") from None
-    day = arg.lower.isoformat()
-    return parse_span(day if arg.precision is Precision.DAY else day[:7])
+        return read_date(cleaned)  # the one reader of written dates (chrono.dates.written)
+    except DateError as exc:
+        if str(exc).startswith("cannot read"):
+            raise DateError(f"{original!r} is not a date chrono can read: {CELL_FORMS}") from None
+        raise DateError(f"{exc}; in a cell, {CELL_FORMS}") from None

@@ -13,6 +13,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
+from chrono.dates.days import year_of
 from chrono.dates.edtf import DateSpan
 from chrono.importers.dateforms import DateRules
 from chrono.loading.tables import EVENT_KEYS, ID_RE, KIND_RE
@@ -195,7 +196,7 @@ def _write_dates(result: Imported, row: Row) -> None:
     if span.end is not None:
         table["date"] = date_value(span.start.edtf)
         table["end"] = date_value(span.end.edtf)
-        if span.end.lower.year > FAR_FUTURE_YEAR:
+        if year_of(span.end.lower) > FAR_FUTURE_YEAR:
             result.far_ends[span.end.edtf] = result.far_ends.get(span.end.edtf, 0) + 1
     else:
         table["date"] = date_value(span.edtf)

@@ -16,7 +16,7 @@ from chrono.loading.syntax import parse_toml
 
 KEYS = ("data", "format", "color", "pager", "calendar", "alias")
 COLORS = ("auto", "always", "never")
-CALENDARS = ("gregorian", "juche")
+CALENDARS = ("gregorian", "juche", "julian")
 
 
 @dataclass(frozen=True, slots=True)

@@ -13,7 +13,8 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
-from chrono.dates.edtf import DateSpan, coerce_date, coerce_span, make_span
+from chrono.dates.edtf import DateSpan, make_span
+from chrono.dates.written import coerce_date, coerce_span
 from chrono.errors import DateError, Problem, Severity
 from chrono.loading.syntax import parse_toml
 from chrono.model import Actor, Chronology, Event, Origin, Source, build

@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-import datetime as _dt
 from collections.abc import Iterable
 from dataclasses import dataclass
 
+from chrono.dates.days import civil, day_number, iso, year_of
 from chrono.dates.edtf import Precision, days_in_month
 from chrono.model import Event
 
@@ -18,13 +18,14 @@ class Anniversary:
 
     event: Event
     years: int
-    day: _dt.date  # the day itself; for a month-precise event, the first day of the month in the window
+    day: int  # the day number; for a month-precise event, the first day of the month in the window
     precision: Precision  # DAY, or MONTH when only the month is known
 
     @property
     def label(self) -> str:
         """'2022-08-04', or '2022-08' for a month-precise anniversary."""
-        return self.day.isoformat() if self.precision is Precision.DAY else self.day.isoformat()[:7]
+        text = iso(self.day)
+        return text if self.precision is Precision.DAY else text[:-3]
 
     @property
     def round(self) -> bool:
@@ -43,44 +44,40 @@ def ordinal(number: int) -> str:
     return f"{number}{suffix}"
 
 
-def same_day_in(year: int, month: int, day: int) -> _dt.date:
-    """The anniversary day in ``year``; 29 February falls on 28 February in common years."""
-    return _dt.date(year, month, min(day, days_in_month(year, month)))
+def same_day_in(year: int, month: int, day: int) -> int:
+    """The anniversary day (a day number) in ``year``; 29 February falls on 28 February in common years."""
+    return day_number(year, month, min(day, days_in_month(year, month)))
 
 
-def window(on: _dt.date, behind: int, ahead: int) -> tuple[_dt.date, _dt.date]:
-    """The inclusive window ``[on - behind, on + ahead]``, kept within the calendar."""
-    lo = on - _dt.timedelta(days=min(behind, (on - _dt.date.min).days))
-    hi = on + _dt.timedelta(days=min(ahead, (_dt.date.max - on).days))
-    return lo, hi
+def window(on: int, behind: int, ahead: int) -> tuple[int, int]:
+    """The inclusive window ``[on - behind, on + ahead]`` of day numbers."""
+    return on - behind, on + ahead
 
 
-def anniversaries(events: Iterable[Event], lo: _dt.date, hi: _dt.date) -> list[Anniversary]:
+def anniversaries(events: Iterable[Event], lo: int, hi: int) -> list[Anniversary]:
     """Every anniversary in ``[lo, hi]`` of events with a day- or month-precise start, by date.
 
     Year-only events have no anniversary day; an event's own year and later years are left
-    out (an anniversary is at least the first).
+    out (an anniversary is at least the first). An Old Style (Julian) event's anniversary falls
+    on its Gregorian day, where the timeline placed it.
     """
     found: list[Anniversary] = []
-    years = range(lo.year, hi.year + 1)
+    years = range(year_of(lo), year_of(hi) + 1)
     for event in events:
         start = event.when.start
-        if start.precision is Precision.DAY:
-            origin = start.lower
-            for year in years:
-                if year <= origin.year:
-                    continue
-                day = same_day_in(year, origin.month, origin.day)
+        if event.when.open_start or start.precision not in (Precision.DAY, Precision.MONTH):
+            continue
+        year0, month0, day0 = civil(start.lower)
+        for year in years:
+            if year <= year0:
+                continue
+            if start.precision is Precision.DAY:
+                day = same_day_in(year, month0, day0)
                 if lo <= day <= hi:
-                    found.append(Anniversary(event, year - origin.year, day, Precision.DAY))
-        elif start.precision is Precision.MONTH:
-            origin = start.lower
-            for year in years:
-                if year <= origin.year:
-                    continue
-                first = _dt.date(year, origin.month, 1)
-                last = same_day_in(year, origin.month, 31)
-                if first <= hi and last >= lo:
-                    found.append(Anniversary(event, year - origin.year, max(first, lo), Precision.MONTH))
+                    found.append(Anniversary(event, year - year0, day, Precision.DAY))
+                continue
+            first, last = day_number(year, month0, 1), same_day_in(year, month0, 31)
+            if first <= hi and last >= lo:
+                found.append(Anniversary(event, year - year0, max(first, lo), Precision.MONTH))
     found.sort(key=lambda a: (a.day, a.precision is not Precision.DAY, a.event.sort_key))
     return found

@@ -10,6 +10,7 @@ from collections import Counter, defaultdict
 from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass
 
+from chrono.dates.days import year_of
 from chrono.errors import Problem, Severity
 from chrono.escape import has_unsafe
 from chrono.loading.tables import FileReport, ParsedFile, merge
@@ -136,7 +137,7 @@ def _warnings(chronology: Chronology, today: _dt.date) -> Iterator[Warning_]:
         if any(has_unsafe(text) for text in _texts(event.extra)):
             message = f"{label}: extra holds control or bidirectional-override characters (in a key or a value)"
             yield event, "extra", "control-char", message, None
-        if event.earliest > today:
+        if event.earliest > today.toordinal():
             message = f"{label}: date {event.when.edtf} is after today ({today.isoformat()}; pin it with --today)"
             yield event, "date", "future-date", message, None
         yield from _far_future(event, label)
@@ -146,10 +147,10 @@ def _warnings(chronology: Chronology, today: _dt.date) -> Iterator[Warning_]:
 def _far_future(event: Event, label: str) -> Iterator[Warning_]:
     """A date or end after FAR_FUTURE_YEAR, which stretches every timeline's axis to it."""
     when = event.when
-    if when.start.lower.year > FAR_FUTURE_YEAR:
+    if year_of(when.start.lower) > FAR_FUTURE_YEAR:
         message = f"{label}: date {when.start.edtf} is after the year {FAR_FUTURE_YEAR}; a placeholder?"
         yield event, "date", "far-future", message, None
-    if when.end is not None and when.end.lower.year > FAR_FUTURE_YEAR:
+    if when.end is not None and year_of(when.end.lower) > FAR_FUTURE_YEAR:
         message = (
             f"{label}: end {when.end.edtf} is after the year {FAR_FUTURE_YEAR}; "
             f"if it means 'still ongoing', write the date as '{when.start.edtf}/..'"
@@ -190,7 +191,7 @@ def _near_duplicates(events: Sequence[Event]) -> Iterator[Warning_]:
         if len(indexes) < 2:
             continue
         order = sorted(indexes, key=lambda i: (events[i].earliest, i))
-        running: list[tuple[_dt.date, int]] = []  # (latest day, index): a heap, the soonest over first
+        running: list[tuple[int, int]] = []  # (latest day, index): a heap, the soonest over first
         titles: dict[tuple[str, ...], list[int]] = defaultdict(list)  # running events by title
         parsed: dict[int, _Title] = {}
         for index in order:

@@ -88,12 +88,12 @@ def as_number(value: object) -> float | None:
     return None
 
 
-def as_date_span(value: object) -> tuple[_dt.date, _dt.date] | None:
-    """A date, or a text holding an ISO/EDTF date, as its first and last day; None otherwise."""
+def as_date_span(value: object) -> tuple[int, int] | None:
+    """A date, or a text holding an ISO/EDTF date, as its first and last day number; None otherwise."""
     if isinstance(value, _dt.datetime):
-        return value.date(), value.date()
+        return value.date().toordinal(), value.date().toordinal()
     if isinstance(value, _dt.date):
-        return value, value
+        return value.toordinal(), value.toordinal()
     if not isinstance(value, str) or not re.fullmatch(r"\d{4}(?:-[\dX?~%/.-]*)?", value.strip()):
         return None
     from chrono.dates.edtf import parse_span
@@ -120,7 +120,7 @@ def _order(have: float | str, want: float | str, op: Operator) -> bool:
     return have <= want  # type: ignore[operator]
 
 
-def _order_spans(have: tuple[_dt.date, _dt.date], want: tuple[_dt.date, _dt.date], op: Operator) -> bool:
+def _order_spans(have: tuple[int, int], want: tuple[int, int], op: Operator) -> bool:
     """Spans of days: ``> 1900`` is after the whole of 1900, ``>= 1900`` from its first day on."""
     if op is Operator.EQ:
         return have == want

@@ -9,6 +9,7 @@ from collections.abc import Iterable, Iterator
 from itertools import islice
 from typing import TYPE_CHECKING, NamedTuple, Protocol
 
+from chrono.dates.days import DAWN, FOREVER, iso
 from chrono.errors import UsageError
 from chrono.questions.extras import ExtraTest, compiled
 
@@ -23,8 +24,8 @@ class RangeIndex(Protocol):
     def chronology(self) -> Chronology: ...
     @property
     def events(self) -> Iterable[Event]: ...
-    def overlapping(self, lo: _dt.date, hi: _dt.date) -> Iterator[Event]: ...
-    def within(self, lo: _dt.date, hi: _dt.date) -> Iterator[Event]: ...
+    def overlapping(self, lo: int, hi: int) -> Iterator[Event]: ...
+    def within(self, lo: int, hi: int) -> Iterator[Event]: ...
 
 
 class Match(enum.Enum):
@@ -47,8 +48,8 @@ class SortKey(enum.Enum):
 class Query(NamedTuple):
     """Every filter of ``chrono list``; all combine with AND."""
 
-    lo: _dt.date = _dt.date.min
-    hi: _dt.date = _dt.date.max
+    lo: int = DAWN  # day numbers (chrono.dates.days)
+    hi: int = FOREVER
     match: Match = Match.OVERLAP
     kinds: tuple[str, ...] = ()
     actors: tuple[str, ...] = ()
@@ -61,14 +62,14 @@ class Query(NamedTuple):
     reverse: bool = False
     limit: int | None = None
 
-    def bounds(self) -> tuple[_dt.date | None, _dt.date | None]:
+    def bounds(self) -> tuple[int | None, int | None]:
         """The range's first and last day, each None where the range is open."""
-        return (None if self.lo == _dt.date.min else self.lo, None if self.hi == _dt.date.max else self.hi)
+        return (None if self.lo == DAWN else self.lo, None if self.hi == FOREVER else self.hi)
 
-    def with_range(self, lo: _dt.date | None, hi: _dt.date | None) -> Query:
+    def with_range(self, lo: int | None, hi: int | None) -> Query:
         """Narrow the range (intersection with what is already there)."""
-        new_lo = max(self.lo, lo) if lo else self.lo
-        new_hi = min(self.hi, hi) if hi else self.hi
+        new_lo = max(self.lo, lo) if lo is not None else self.lo
+        new_hi = min(self.hi, hi) if hi is not None else self.hi
         return self._replace(lo=new_lo, hi=new_hi)
 
 
@@ -98,14 +99,16 @@ def is_plain_range(query: Query) -> bool:
 def check_range(query: Query) -> None:
     """Refuse a range that ends before it starts (a usage mistake, not 'nothing found')."""
     if query.lo > query.hi:
-        raise UsageError(f"the range is empty: it starts {query.lo} and ends {query.hi}", option="--from/--to")
+        raise UsageError(
+            f"the range is empty: it starts {iso(query.lo)} and ends {iso(query.hi)}", option="--from/--to"
+        )
 
 
 def run(query: Query, timeline: RangeIndex) -> Iterator[Event]:
     """The events matching ``query``, sorted, reversed and limited as asked (what a timeline's
     ``select`` answers; commands ask the timeline, not this function)."""
     check_range(query)
-    unbounded = query.lo == _dt.date.min and query.hi == _dt.date.max
+    unbounded = query.lo == DAWN and query.hi == FOREVER
     if unbounded:
         candidates: Iterable[Event] = timeline.events
     elif query.match is Match.OVERLAP:
@@ -123,14 +126,14 @@ def run(query: Query, timeline: RangeIndex) -> Iterator[Event]:
     return islice(events, query.limit) if query.limit is not None else events
 
 
-def starts_inside(event: Event, lo: _dt.date, hi: _dt.date) -> bool:
+def starts_inside(event: Event, lo: int, hi: int) -> bool:
     """True when every day the event's start date may stand for lies in ``[lo, hi]``: an event
     dated 1993 started in 1993; one dated 199X or 1992/1994 may not have."""
     start = event.when.start
-    return lo <= start.lower and start.upper <= hi
+    return lo <= event.when.earliest and start.upper <= hi
 
 
-def starting(events: Iterable[Event], lo: _dt.date, hi: _dt.date) -> Iterator[Event]:
+def starting(events: Iterable[Event], lo: int, hi: int) -> Iterator[Event]:
     """The events (of those overlapping ``[lo, hi]``) whose start lies wholly inside it."""
     return (event for event in events if starts_inside(event, lo, hi))
 

@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-import datetime as _dt
 import enum
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
+from chrono.dates.days import FOREVER, civil, weekday, year_of, year_text
 from chrono.dates.edtf import Precision
 from chrono.model import Chronology, Event
 
@@ -36,7 +36,10 @@ NO_DAY = "(no day)"
 
 
 def century_name(year: int) -> str:
-    """1901-2000 is the 20th century (as ``chrono list --on '20th century'`` reads it)."""
+    """1901-2000 is the 20th century (as ``chrono list --on '20th century'`` reads it); 100 BC to
+    1 BC (years -99 to 0) the 1st century BC."""
+    if year <= 0:
+        return century_name(1 - year) + " BC"
     number = (year - 1) // 100 + 1
     suffix = "th" if 10 <= number % 100 <= 20 else {1: "st", 2: "nd", 3: "rd"}.get(number % 10, "th")
     return f"{number}{suffix} century"
@@ -46,18 +49,15 @@ def _keys(event: Event, by: By, chronology: Chronology) -> Iterable[str]:
     """The groups an event counts in: its start's year, decade, century, month or weekday, its
     kind, each actor, its place, each tag."""
     start = event.when.start
-    year = event.earliest.year
-    if by is By.YEAR:
-        return (f"{year:04d}",)
-    if by is By.DECADE:
-        return (f"{year // 10 * 10:04d}s",)
-    if by is By.CENTURY:
-        return (century_name(year),)
+    year = year_of(start.lower)
+    if by in (By.YEAR, By.DECADE, By.CENTURY):
+        return (_keys_of_year(year, by),)
     if by is By.MONTH:
-        known = (start.lower.year, start.lower.month) == (start.upper.year, start.upper.month)
-        return (_MONTHS[start.lower.month - 1] if known else NO_MONTH,)
+        (first_year, month, _), (last_year, last_month, _) = civil(start.lower), civil(start.upper)
+        known = (first_year, month) == (last_year, last_month) and not event.when.open_start
+        return (_MONTHS[month - 1] if known else NO_MONTH,)
     if by is By.WEEKDAY:
-        return (_WEEKDAYS[start.lower.weekday()] if start.is_exact else NO_DAY,)
+        return (_WEEKDAYS[weekday(start.lower)] if start.is_exact and not event.when.open_start else NO_DAY,)
     if by is By.KIND:
         return (event.kind,)
     if by is By.ACTOR:
@@ -84,7 +84,7 @@ def counts(events: Iterable[Event], by: By | str, chronology: Chronology) -> lis
     years: list[int] = []
     for event in events:
         counter.update(_extra_keys(event, by) if isinstance(by, str) else _keys(event, by, chronology))
-        years.append(event.earliest.year)
+        years.append(year_of(event.when.start.lower))
     if isinstance(by, str):
         return _natural(counter)
     if by in (By.YEAR, By.DECADE, By.CENTURY) and counter:
@@ -92,6 +92,11 @@ def counts(events: Iterable[Event], by: By | str, chronology: Chronology) -> lis
         first, last = min(years) // step * step, max(years) // step * step
         if by is By.CENTURY:
             first, last = (min(years) - 1) // 100 * 100 + 1, (max(years) - 1) // 100 * 100 + 1
+        if (last - first) // step > _MAX_FILLED:  # an axis of billions of years: the groups there are
+            first_years = sorted(
+                {(year - 1) // 100 * 100 + 1 if by is By.CENTURY else year // step * step for year in years}
+            )
+            return [(key, counter[key]) for key in dict.fromkeys(_keys_of_year(value, by) for value in first_years)]
         keys = [_keys_of_year(value, by) for value in range(first, last + 1, step)]
         return [(key, counter.get(key, 0)) for key in keys]
     if by in (By.MONTH, By.WEEKDAY):
@@ -101,12 +106,17 @@ def counts(events: Iterable[Event], by: By | str, chronology: Chronology) -> lis
     return sorted(counter.items(), key=lambda item: (-item[1], item[0]))
 
 
+_MAX_FILLED = 5000  # past this many periods, empty ones are left out
+
+
 def _keys_of_year(year: int, by: By) -> str:
-    if by is By.YEAR:
-        return f"{year:04d}"
-    if by is By.DECADE:
-        return f"{year:04d}s"
-    return century_name(year)
+    """'2001', '1990s', '20th century'; years before 1 as EDTF writes them ('-0043', '-0050s',
+    'Y-11340s'), centuries as '1st century BC'."""
+    if by is By.CENTURY:
+        return century_name(year)
+    first = year if by is By.YEAR else year // 10 * 10
+    text = year_text(first) if abs(first) <= 9999 else f"Y{first}"
+    return text if by is By.YEAR else text + "s"
 
 
 def _natural(counter: Counter[str]) -> list[tuple[str, int]]:
@@ -140,13 +150,15 @@ class Summary:
 def summary(events: Sequence[Event]) -> Summary:
     """Number of events, the span covered, precision counts, unsourced events, the busiest year."""
     precisions = Counter(event.when.precision for event in events)
-    years = Counter(event.earliest.year for event in events)
+    years = Counter(year_of(event.when.start.lower) for event in events)
     busiest = min(years.items(), key=lambda item: (-item[1], item[0])) if years else None
     return Summary(
         events=len(events),
         first=events[0].when.edtf if events else None,
         last=events[-1].when.edtf if events else None,
-        by_precision={p.label: precisions.get(p, 0) for p in (Precision.DAY, Precision.MONTH, Precision.YEAR)},
+        by_precision={
+            p.label: precisions.get(p, 0) for p in (Precision.DAY, Precision.MONTH, Precision.SEASON, Precision.YEAR)
+        },
         without_source=sum(1 for event in events if not event.sources),
         busiest_year=busiest,
     )
@@ -156,15 +168,15 @@ def summary(events: Sequence[Event]) -> Summary:
 class Gap:
     """A quiet period: no event may have happened strictly between ``after`` and ``before``."""
 
-    start: _dt.date  # the first quiet day
-    end: _dt.date  # the last quiet day
+    start: int  # the first quiet day (a day number)
+    end: int  # the last quiet day
     after: Event  # the event whose (latest possible) end precedes the gap
     before: Event  # the event whose earliest possible start follows it
 
     @property
     def days(self) -> int:
         """Quiet days, both ends included."""
-        return (self.end - self.start).days + 1
+        return self.end - self.start + 1
 
 
 def gaps(events: Sequence[Event], count: int) -> list[Gap]:
@@ -176,15 +188,15 @@ def gaps(events: Sequence[Event], count: int) -> list[Gap]:
     """
     found: list[Gap] = []
     ordered = sorted(events, key=lambda e: e.sort_key)
-    reach: _dt.date | None = None
+    reach: int | None = None
     reacher: Event | None = None
     for event in ordered:
-        if reach is not None and reacher is not None and event.earliest > reach + _dt.timedelta(days=1):
-            found.append(Gap(reach + _dt.timedelta(days=1), event.earliest - _dt.timedelta(days=1), reacher, event))
+        if reach is not None and reacher is not None and event.earliest > reach + 1:
+            found.append(Gap(reach + 1, event.earliest - 1, reacher, event))
         latest = event.when.latest_or_max
         if reach is None or latest > reach:
             reach, reacher = latest, event
-        if reach == _dt.date.max:
+        if reach == FOREVER:
             break
     found.sort(key=lambda gap: (-gap.days, gap.start))
     return found[:count]

@@ -4,7 +4,6 @@ through which commands ask it: a query in, events (or, for the default TSV, line
 from __future__ import annotations
 
 import bisect
-import datetime as _dt
 import heapq
 from collections.abc import Iterable, Iterator
 from typing import TYPE_CHECKING, Protocol
@@ -49,12 +48,13 @@ class Timeline:
 
     def __init__(self, chronology: Chronology) -> None:
         self.chronology = chronology
-        closed = [e for e in chronology.events if e.when.latest is not None]
-        self._open = tuple(e for e in chronology.events if e.when.latest is None)
+        # Open at either end (``2019/..``, ``../1900``): no length to bound the search by.
+        closed = [e for e in chronology.events if not (e.when.open_end or e.when.open_start)]
+        self._open = tuple(e for e in chronology.events if e.when.open_end or e.when.open_start)
         self._closed = tuple(closed)
-        self._starts = [e.when.earliest.toordinal() for e in closed]
+        self._starts = [e.when.earliest for e in closed]
         self._longest = max(
-            (e.when.latest_or_max.toordinal() - s for e, s in zip(closed, self._starts, strict=True)),
+            (e.when.latest_or_max - s for e, s in zip(closed, self._starts, strict=True)),
             default=0,
         )
 
@@ -76,23 +76,21 @@ class Timeline:
         """The default TSV lines of ``select``'s events, as UTF-8."""
         return (default_line(event).encode() for event in self.select(query))
 
-    def overlapping(self, lo: _dt.date, hi: _dt.date) -> Iterator[Event]:
-        """Events whose span shares at least one day with ``[lo, hi]``, in order."""
-        lo_n, hi_n = lo.toordinal(), hi.toordinal()
-        first = bisect.bisect_left(self._starts, lo_n - self._longest)
-        last = bisect.bisect_right(self._starts, hi_n)
-        closed = (e for e in self._closed[first:last] if e.when.latest_or_max.toordinal() >= lo_n)
-        ongoing = (e for e in self._open if e.when.earliest.toordinal() <= hi_n)
+    def overlapping(self, lo: int, hi: int) -> Iterator[Event]:
+        """Events whose span shares at least one day with ``[lo, hi]`` (day numbers), in order."""
+        first = bisect.bisect_left(self._starts, lo - self._longest)
+        last = bisect.bisect_right(self._starts, hi)
+        closed = (e for e in self._closed[first:last] if e.when.latest_or_max >= lo)
+        ongoing = (e for e in self._open if e.when.earliest <= hi and e.when.latest_or_max >= lo)
         yield from _merge(closed, ongoing)
 
-    def within(self, lo: _dt.date, hi: _dt.date) -> Iterator[Event]:
-        """Events whose whole span lies inside ``[lo, hi]``, in order."""
-        lo_n, hi_n = lo.toordinal(), hi.toordinal()
-        first = bisect.bisect_left(self._starts, lo_n)
-        last = bisect.bisect_right(self._starts, hi_n)
-        closed = (e for e in self._closed[first:last] if e.when.latest_or_max.toordinal() <= hi_n)
-        unbounded = hi == _dt.date.max
-        ongoing = (e for e in self._open if unbounded and e.when.earliest.toordinal() >= lo_n)
+    def within(self, lo: int, hi: int) -> Iterator[Event]:
+        """Events whose whole span lies inside ``[lo, hi]``, in order (an open end only in a
+        range open at that end)."""
+        first = bisect.bisect_left(self._starts, lo)
+        last = bisect.bisect_right(self._starts, hi)
+        closed = (e for e in self._closed[first:last] if e.when.latest_or_max <= hi)
+        ongoing = (e for e in self._open if lo <= e.when.earliest and e.when.latest_or_max <= hi)
         yield from _merge(closed, ongoing)
 
 

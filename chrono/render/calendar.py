@@ -33,10 +33,10 @@ def marked_days(events: Iterable[Event], first: _dt.date, last: _dt.date) -> set
             continue
         if when.end is not None and when.end.precision is not Precision.DAY:
             continue
-        day, end = max(when.start.lower, first), min((when.end or when.start).upper, last)
+        day, end = max(when.start.lower, first.toordinal()), min((when.end or when.start).upper, last.toordinal())
         while day <= end:
-            days.add(day)
-            day += _dt.timedelta(days=1)
+            days.add(_dt.date.fromordinal(day))
+            day += 1
     return days
 
 

@@ -16,6 +16,8 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import NamedTuple
 
+from chrono.dates.days import civil, iso, year_of
+from chrono.dates.display import bc_year
 from chrono.dates.edtf import DateSpan, PartialDate, Precision
 
 MONTHS = (
@@ -41,23 +43,48 @@ def _unknown_digits(date: PartialDate) -> int:
 
 def _year_text(date: PartialDate) -> str:
     unknown = _unknown_digits(date)
+    first, last = year_of(date.lower), year_of(date.upper)
     if unknown == 0:
-        return str(date.lower.year)
-    if unknown == 1:
-        return f"the {date.lower.year}s"
-    return f"{date.lower.year}{DASH}{date.upper.year}"
+        return bc_year(first)
+    if unknown == 1 and first >= 1:
+        return f"the {first}s"
+    return f"{bc_year(first)}{DASH}{bc_year(last)}"
+
+
+def _day_words(date: PartialDate) -> str:
+    year, month, day = civil(date.lower)
+    time = date.time
+    return f"{day} {MONTHS[month - 1]} {bc_year(year)}" + ("" if time is None else f", {time}")
+
+
+def _month_words(date: PartialDate) -> str:
+    year, month, _ = civil(date.lower)
+    return f"{MONTHS[month - 1]} {bc_year(year)}"
+
+
+def _season_words(date: PartialDate) -> str:
+    from chrono.dates.display import people_date
+
+    return people_date(date.text) if year_of(date.lower) < 1 else date.text
 
 
 _WORDS: dict[Precision, Callable[[PartialDate], str]] = {
-    Precision.DAY: lambda d: f"{d.lower.day} {MONTHS[d.lower.month - 1]} {d.lower.year}",
-    Precision.MONTH: lambda d: f"{MONTHS[d.lower.month - 1]} {d.lower.year}",
+    Precision.DAY: _day_words,
+    Precision.MONTH: _month_words,
+    Precision.SEASON: _season_words,
     Precision.YEAR: _year_text,
 }
 
+
+def _in_html(date: PartialDate) -> bool:
+    """HTML's date strings hold years 1-9999 only (four digits, no sign)."""
+    return 1 <= year_of(date.lower) <= 9999
+
+
 _DATETIME: dict[Precision, Callable[[PartialDate], str | None]] = {
-    Precision.DAY: lambda d: d.lower.isoformat(),
-    Precision.MONTH: lambda d: f"{d.lower.year:04d}-{d.lower.month:02d}",
-    Precision.YEAR: lambda d: None if _unknown_digits(d) else f"{d.lower.year:04d}",
+    Precision.DAY: lambda d: iso(d.lower) if _in_html(d) else None,
+    Precision.MONTH: lambda d: iso(d.lower)[:7] if _in_html(d) else None,
+    Precision.YEAR: lambda d: None if _unknown_digits(d) or not _in_html(d) else iso(d.lower)[:4],
 }
 
 
@@ -88,18 +115,22 @@ def span_parts(span: DateSpan) -> tuple[Part, str, Part | None]:
     people write them (``24–26 April 2019``), never across an uncertain or approximate start."""
     start, end = span.start, span.end
     first = Part(words(start), html_datetime(start))
+    if span.open_start:
+        return Part("before", None), " ", first
     if span.open_end:
         return first, f" {DASH} ", Part(ONGOING, None)
     if end is None or span.single:
         return first, "", None
     last = Part(words(end), html_datetime(end))
-    same_year = start.lower.year == end.lower.year and _unknown_digits(start) == _unknown_digits(end) == 0
-    if _plain(start) and same_year and start.precision is end.precision is Precision.DAY:
-        if start.lower.month == end.lower.month:
-            return first._replace(text=str(start.lower.day)), DASH, last
-        return first._replace(text=f"{start.lower.day} {MONTHS[start.lower.month - 1]}"), f" {DASH} ", last
+    (year, month, day), (end_year, end_month, _) = civil(start.lower), civil(end.lower)
+    same_year = year == end_year and _unknown_digits(start) == _unknown_digits(end) == 0
+    untimed = start.time is None and end.time is None
+    if _plain(start) and same_year and untimed and start.precision is end.precision is Precision.DAY:
+        if month == end_month:
+            return first._replace(text=str(day)), DASH, last
+        return first._replace(text=f"{day} {MONTHS[month - 1]}"), f" {DASH} ", last
     if _plain(start) and same_year and start.precision is end.precision is Precision.MONTH:
-        return first._replace(text=MONTHS[start.lower.month - 1]), f" {DASH} ", last
+        return first._replace(text=MONTHS[month - 1]), f" {DASH} ", last
     return first, f" {DASH} ", last
 
 

@@ -6,6 +6,8 @@ import datetime as _dt
 from collections.abc import Iterator
 from typing import TYPE_CHECKING, Any
 
+from chrono.dates.calendars import span_text as calendar_span
+from chrono.dates.display import people_day
 from chrono.dates.edtf import DateSpan
 from chrono.dates.intervals import ago
 from chrono.model import Chronology, Event, Source
@@ -20,8 +22,9 @@ if TYPE_CHECKING:
 def span_text(when: DateSpan) -> str:
     """The days a date stands for: '2002-01-01 .. 2002-12-31' (or '.. (ongoing)')."""
     latest = when.latest
-    end = "(ongoing)" if latest is None else latest.isoformat()
-    return when.earliest.isoformat() if latest == when.earliest else f"{when.earliest.isoformat()} .. {end}"
+    end = "(ongoing)" if latest is None else people_day(latest)
+    first = "(no known start)" if when.open_start else people_day(when.earliest)
+    return first if latest == when.earliest else f"{first} .. {end}"
 
 
 def source_text(source: Source) -> str:
@@ -35,7 +38,7 @@ def rows(
     chronology: Chronology,
     today: _dt.date,
     aliases: bool = False,
-    juche: bool = False,
+    calendar: str = "gregorian",
     *,
     panel: bool = False,
 ) -> list[tuple[str, str]]:
@@ -45,22 +48,17 @@ def rows(
     days), and a source's URL is replaced by a mark, ``[1]``, for the URL given whole under
     the panel (``urls``), where no box folds it."""
     when = event.when
-    if juche:
-        from chrono.dates.juche import span_text as juche_text
-
-        shown = juche_text(when)
-    else:
-        shown = when.shown
-    out: list[tuple[str, str]] = [
-        ("id", event.id),
-        ("title", event.title),
-        ("date", shown),
-        ("span", span_text(when)),
-        ("ago", ago(when.start.lower, when.start.upper, today)),
-        ("kind", event.kind),
-    ]
+    out: list[tuple[str, str]] = [("id", event.id), ("title", event.title), ("date", calendar_span(when, calendar))]
+    if when.written is not None:
+        out.append(("written", when.written))
+    if when.start.time is not None:
+        out.append(("time", when.start.time))
+    out.append(("span", span_text(when)))
+    if not when.open_start:
+        out.append(("ago", ago(when.start.lower, when.start.upper, today.toordinal())))
+    out.append(("kind", event.kind))
     if panel and _whole_days(when):
-        del out[3]
+        out = [row for row in out if row[0] != "span"]
     if event.place:
         out.append(("place", event.place))
     for ref in event.actors:
@@ -135,5 +133,5 @@ def show_text(answer: ShowAnswer, look: Look) -> Iterator[str]:
     from chrono.escape import tsv
 
     for index, event in enumerate(answer.events):
-        facts = rows(event, answer.chronology, answer.today, answer.aliases, look.juche)
+        facts = rows(event, answer.chronology, answer.today, answer.aliases, look.calendar)
         yield ("\n" if index else "") + "".join(f"{tsv(k)}: {tsv(v)}\n" for k, v in facts)

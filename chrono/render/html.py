@@ -11,6 +11,8 @@ import html
 from collections.abc import Iterable, Iterator
 from typing import TYPE_CHECKING
 
+from chrono.dates.days import year_of, year_text
+from chrono.dates.display import bc_year
 from chrono.dates.edtf import DateSpan
 from chrono.escape import visible, web_url
 from chrono.model import Chronology, Event
@@ -84,13 +86,13 @@ def page(events: Iterable[Event], chronology: Chronology, title: str = "Chronolo
     )
     year = None
     for event in chosen:
-        if event.earliest.year != year:
+        if year_of(event.when.start.lower) != year:
             if year is not None:
                 yield "</ol></section>\n"
-            year = event.earliest.year
-            anchor = f"y{year:04d}"  # also a valid event id: the event's anchor wins, ids stay unique
+            year = year_of(event.when.start.lower)
+            anchor = f"y{year_text(year)}"  # also a valid event id: the event's anchor wins, ids stay unique
             named = "" if anchor in on_page else f' id="{anchor}"'
-            yield f'<section class="year"{named}><h2>{year:04d}</h2><ol class="events">\n'
+            yield f'<section class="year"{named}><h2>{bc_year(year)}</h2><ol class="events">\n'
         yield _event(event, chronology, on_page)
     if year is not None:
         yield "</ol></section>\n"

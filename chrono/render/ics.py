@@ -15,6 +15,7 @@ import datetime as _dt
 from collections.abc import Iterable, Iterator
 from typing import TYPE_CHECKING
 
+from chrono.dates.days import to_date
 from chrono.dates.edtf import Precision
 from chrono.errors import UsageError
 from chrono.escape import visible
@@ -24,10 +25,16 @@ if TYPE_CHECKING:
     from chrono.render.views import ExportAnswer, Look
 
 
+_LAST_DAY = _dt.date.max.toordinal()
+
+
 def placeable(event: Event) -> bool:
-    """True when the event's start (and end, if any) are single days."""
+    """True when the event's start (and end, if any) are single days an ICS date can hold: years
+    1-9999 (ICS dates have four-digit years, so a date before year 1 is left out and counted)."""
     when = event.when
-    if when.start.precision is not Precision.DAY or not when.start.is_exact:
+    if when.start.precision is not Precision.DAY or not when.start.is_exact or when.open_start:
+        return False
+    if to_date(when.start.lower) is None or (when.end is not None and to_date(when.end.upper) is None):
         return False
     return when.end is None or (when.end.precision is Precision.DAY and when.end.is_exact)
 
@@ -85,13 +92,14 @@ def render(
         item.add("uid", uid(event, yearly))
         item.add("dtstamp", dtstamp)
         item.add("summary", visible(event.title))  # RFC 5545 text holds no control characters
-        item.add("dtstart", event.when.earliest)
+        first = _dt.date.fromordinal(event.when.earliest)
+        item.add("dtstart", first)
         if event.when.open_end:
             pass
-        elif event.when.latest_or_max < _dt.date.max:
-            item.add("dtend", event.when.latest_or_max + _dt.timedelta(days=1))  # exclusive
+        elif event.when.latest_or_max < _LAST_DAY:
+            item.add("dtend", _dt.date.fromordinal(event.when.latest_or_max + 1))  # exclusive
         else:  # no day after 9999-12-31 to end on: the same days as a duration
-            item.add("duration", _dt.timedelta(days=(event.when.latest_or_max - event.when.earliest).days + 1))
+            item.add("duration", _dt.timedelta(days=event.when.latest_or_max - event.when.earliest + 1))
         if event.place:
             item.add("location", visible(event.place))
         item.add("categories", [event.kind])
@@ -99,7 +107,7 @@ def render(
         if text:
             item.add("description", visible(text))
         if yearly:
-            item.add("rrule", yearly_rule(event.when.earliest))
+            item.add("rrule", yearly_rule(first))
         calendar.add_component(item)
     return calendar.to_ical(), left_out
 
@@ -108,5 +116,8 @@ def export_ics(answer: ExportAnswer, look: Look) -> Iterator[str]:
     """``export --format ics``; the events left out for want of a day are counted on stderr."""
     payload, left_out = render(answer.events, answer.chronology, answer.today, answer.yearly, answer.calendar_name)
     if left_out:
-        look.note(f"chrono: left out {left_out} event{'s' if left_out != 1 else ''} not known to the day")
+        look.note(
+            f"chrono: left out {left_out} event{'s' if left_out != 1 else ''} not known to the day "
+            "or outside years 1-9999 (an ICS date is a day of a four-digit year)"
+        )
     yield payload.decode("utf-8")

@@ -6,6 +6,8 @@ import re
 from collections.abc import Iterable, Iterator
 from typing import TYPE_CHECKING
 
+from chrono.dates.days import year_of
+from chrono.dates.display import bc_year
 from chrono.escape import visible, web_url
 from chrono.model import Chronology, Event
 
@@ -26,9 +28,9 @@ def lines(events: Iterable[Event], chronology: Chronology, title: str = "Chronol
     cited: dict[str, None] = {}
     year = None
     for event in events:
-        if event.earliest.year != year:
-            year = event.earliest.year
-            yield f"\n## {year:04d}\n\n"
+        if year_of(event.when.start.lower) != year:
+            year = year_of(event.when.start.lower)
+            yield f"\n## {bc_year(year) if year < 1 else f'{year:04d}'}\n\n"
         yield _entry(event, chronology, cited)
     if cited:
         yield "\n"

@@ -9,6 +9,10 @@ from rich import box
 from rich.table import Table
 from rich.text import Text
 
+from chrono.dates.days import year_of
+from chrono.dates.display import people_day
+from chrono.dates.edtf import Precision
+from chrono.dates.written import julian_day_text
 from chrono.escape import visible
 from chrono.questions.anniversaries import Anniversary, ordinal
 from chrono.render.columns import Column, Styled, header_lines, row_lines, share, widest
@@ -69,7 +73,7 @@ def anniversary_lines(
     found: Sequence[Anniversary],
     width: int,
     colour: bool,
-    juche: bool = False,
+    calendar: str = "gregorian",
     every: Callable[[], Sequence[str]] | None = None,
 ) -> Iterator[str]:
     """Anniversaries by date, drawn row by row; round ones (every five years) in bold with a star.
@@ -82,8 +86,13 @@ def anniversary_lines(
     rows = []
     for item in found:
         label = item.label
-        if juche and item.day.year >= 1912:
-            label = f"Juche {item.day.year - 1911} ({item.day.year}){label[4:]}"
+        year = year_of(item.day)
+        if calendar == "juche" and year >= 1912:
+            label = f"Juche {year - 1911} ({year}){label[4:]}"
+        elif calendar == "julian" and item.precision is Precision.DAY:
+            label = julian_day_text(item.day)
+        elif year < 1:
+            label = people_day(item.day) if item.precision is Precision.DAY else label
         when = label + (" (month)" if len(item.label) == 7 else "")
         style = "bold" if item.round else ""
         years = ordinal(item.years) + (" ★" if item.round else "")
@@ -133,7 +142,7 @@ def anniversaries_table(answer: AnniversariesAnswer, look: Look) -> Iterator[str
     """``anniversaries --format table``."""
     chronology = answer.chronology
     every = (lambda: [event.id for event in chronology.events]) if chronology is not None else None
-    return anniversary_lines(answer.found, look.width, look.colour, look.juche, every)
+    return anniversary_lines(answer.found, look.width, look.colour, look.calendar, every)
 
 
 def show_panels(answer: ShowAnswer, look: Look) -> Iterator[str]:
@@ -143,6 +152,6 @@ def show_panels(answer: ShowAnswer, look: Look) -> Iterator[str]:
     from chrono.render.terminal import drawn_lines
 
     for event in answer.events:
-        facts = rows(event, answer.chronology, answer.today, answer.aliases, look.juche, panel=True)
+        facts = rows(event, answer.chronology, answer.today, answer.aliases, look.calendar, panel=True)
         yield from drawn_lines([event_panel(facts, event.kind)], look)
         yield from link_lines(urls(event, answer.chronology), look.hyperlinks)

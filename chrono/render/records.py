@@ -5,6 +5,8 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
+from chrono.dates.days import iso
+
 if TYPE_CHECKING:
     from chrono.model import Chronology, Event
 
@@ -13,8 +15,9 @@ FieldGetter = Callable[["Event", "Chronology"], Any]
 FIELDS: dict[str, FieldGetter] = {
     "id": lambda e, c: e.id,
     "date": lambda e, c: e.when.edtf,
-    "start": lambda e, c: e.when.earliest.isoformat(),
-    "end": lambda e, c: None if e.when.latest is None else e.when.latest.isoformat(),
+    "start": lambda e, c: None if e.when.open_start else iso(e.when.earliest),
+    "end": lambda e, c: None if e.when.latest is None else iso(e.when.latest),
+    "time": lambda e, c: e.when.start.time,
     "precision": lambda e, c: e.when.precision.label,
     "uncertain": lambda e, c: e.when.uncertain,
     "approximate": lambda e, c: e.when.approximate,
@@ -28,6 +31,7 @@ FIELDS: dict[str, FieldGetter] = {
     "sources": lambda e, c: list(e.sources),
     "related": lambda e, c: list(e.related),
     "extra": lambda e, c: dict(e.extra),
+    "written": lambda e, c: e.when.written,
 }
 FIELD_NAMES = tuple(FIELDS)
 DEFAULT_FIELDS = ("date", "id", "kind", "title")

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator, Sequence
 from typing import TYPE_CHECKING, Any
 
+from chrono.dates.days import iso
 from chrono.escape import visible
 from chrono.questions.stats import Gap, Summary
 
@@ -44,15 +45,15 @@ def summary_record(result: Summary) -> dict[str, Any]:
 
 def gap_rows(found: Sequence[Gap]) -> list[tuple[str, ...]]:
     """``from<TAB>to<TAB>days<TAB>after-id<TAB>before-id`` rows."""
-    return [(g.start.isoformat(), g.end.isoformat(), str(g.days), g.after.id, g.before.id) for g in found]
+    return [(iso(g.start), iso(g.end), str(g.days), g.after.id, g.before.id) for g in found]
 
 
 def gap_records(found: Sequence[Gap]) -> list[dict[str, Any]]:
     """Gaps as JSON."""
     return [
         {
-            "from": g.start.isoformat(),
-            "to": g.end.isoformat(),
+            "from": iso(g.start),
+            "to": iso(g.end),
             "days": g.days,
             "after": g.after.id,
             "before": g.before.id,

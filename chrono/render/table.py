@@ -15,6 +15,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterator, Sequence
 from typing import TYPE_CHECKING, NamedTuple
 
+from chrono.dates.calendars import date_text
 from chrono.dates.edtf import DateSpan
 from chrono.escape import visible
 from chrono.model import Chronology, Event
@@ -33,15 +34,13 @@ ARROW = " → "
 ONGOING = "ongoing"
 
 
-def span_text(when: DateSpan, juche: bool = False) -> str:
+def span_text(when: DateSpan, calendar: str = "gregorian") -> str:
     """A date on one line: ``2000-02-09``, ``2000-02-09 → 02-10`` (the end's year left out
     when it is the start's), ``2000-02-09 → 2001-01-03``, or ``2022-02-24 → ongoing``."""
-    if juche:
-        from chrono.dates.juche import date_text
-
-        start, end = date_text(when.start), date_text(when.end) if when.end and not when.single else None
-    else:
-        start, end = when.start.edtf, when.end.edtf if when.end and not when.single else None
+    start = date_text(when.start, calendar)
+    end = date_text(when.end, calendar) if when.end and not when.single else None
+    if when.open_start:
+        return f"…{ARROW}{start}"
     if when.open_end:
         return f"{start}{ARROW}{ONGOING}"
     if end is None:
@@ -76,11 +75,11 @@ def every_id(events: Sequence[Event]) -> Sequence[str]:
 
 
 def layout(
-    events: Sequence[Event], width: int, juche: bool = False, every: Callable[[], Sequence[str]] | None = None
+    events: Sequence[Event], width: int, calendar: str = "gregorian", every: Callable[[], Sequence[str]] | None = None
 ) -> Layout:
     """Widths from the data: the title gets what the date, id and kind leave, and when that is
     less than ``TITLE_ROOM`` the ids go under their dates (shortened to fit)."""
-    date = widest({span_text(event.when, juche) for event in events}, "Date")
+    date = widest({span_text(event.when, calendar) for event in events}, "Date")
     ident = widest({visible(event.id) for event in events}, "ID")
     kind = widest({visible(event.kind) for event in events}, "Kind")
     title = width - date - ident - kind - 9
@@ -108,30 +107,30 @@ def layout(
     return Layout(stacked, True, short)
 
 
-def columns(events: Sequence[Event], width: int, juche: bool = False) -> list[Column]:
+def columns(events: Sequence[Event], width: int, calendar: str = "gregorian") -> list[Column]:
     """The columns of the table for these events at this width."""
-    return layout(events, width, juche).columns
+    return layout(events, width, calendar).columns
 
 
 def table_lines(
     events: Sequence[Event],
     width: int,
     colour: bool,
-    juche: bool = False,
+    calendar: str = "gregorian",
     every: Callable[[], Sequence[str]] | None = None,
 ) -> Iterator[str]:
     """The whole table, line by line: the header at once, then each row as it is drawn.
     ``every`` gives the chronology's ids (asked only when an id must be shortened), so that a
     shortened id names its event alone."""
-    shape = layout(events, width, juche, every)
+    shape = layout(events, width, calendar, every)
     yield from header_lines(shape.columns, colour)
     for event in events:
-        yield from row(event, shape, colour, juche)
+        yield from row(event, shape, colour, calendar)
 
 
-def row(event: Event, shape: Layout, colour: bool, juche: bool = False) -> Iterator[str]:
+def row(event: Event, shape: Layout, colour: bool, calendar: str = "gregorian") -> Iterator[str]:
     """One event's lines: date, id and kind on the first, the title folded across the lines it needs."""
-    ident, when = visible(event.id), span_text(event.when, juche)
+    ident, when = visible(event.id), span_text(event.when, calendar)
     kind = Styled(visible(event.kind), kind_style(event.kind))
     if shape.stacked:
         title = shape.columns[2]
@@ -156,7 +155,7 @@ def field_lines(
     fields: Sequence[str],
     width: int,
     colour: bool,
-    juche: bool = False,
+    calendar: str = "gregorian",
 ) -> Iterator[str]:
     """A table of the ``--fields`` asked for, in that order: the date drawn as in the event table,
     lists joined with '; ', ``extra`` as JSON; dates and ids never cut, other columns folded to
@@ -168,7 +167,7 @@ def field_lines(
         row: list[Cell] = []
         for name in fields:
             if name == "date":
-                row.append(span_text(event.when, juche))
+                row.append(span_text(event.when, calendar))
             elif name == "kind":
                 row.append(Styled(visible(event.kind), kind_style(event.kind)))
             else:
@@ -231,8 +230,8 @@ def list_table(answer: ListAnswer, look: Look) -> Iterator[str]:
     shown = list(answer.timeline.select(answer.query))
     if answer.fields:
         chronology = answer.timeline.chronology
-        yield from field_lines(shown, chronology, answer.fields, look.width, look.colour, look.juche)
+        yield from field_lines(shown, chronology, answer.fields, look.width, look.colour, look.calendar)
     else:
         events = answer.timeline.chronology.events
-        yield from table_lines(shown, look.width, look.colour, look.juche, lambda: every_id(events))
+        yield from table_lines(shown, look.width, look.colour, look.calendar, lambda: every_id(events))
     look.note(f"{len(shown)} event{'s' if len(shown) != 1 else ''}")

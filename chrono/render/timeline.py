@@ -9,10 +9,11 @@ day it may be.
 
 from __future__ import annotations
 
-import datetime as _dt
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 
+from chrono.dates.days import DAWN, FOREVER, civil, day_number
+from chrono.dates.display import people_day, short_year
 from chrono.dates.edtf import Precision
 from chrono.escape import visible
 from chrono.model import Chronology, Event
@@ -41,14 +42,14 @@ Line = list[Segment]
 class Scale:
     """Maps days to columns of an axis ``width`` wide covering ``[lo, hi]``."""
 
-    lo: _dt.date
-    hi: _dt.date
+    lo: int  # day numbers (chrono.dates.days)
+    hi: int
     width: int
 
-    def column(self, day: _dt.date) -> int:
+    def column(self, day: int) -> int:
         """The column of a day (clamped to the axis)."""
-        days = (self.hi - self.lo).days + 1
-        offset = (min(max(day, self.lo), self.hi) - self.lo).days
+        days = self.hi - self.lo + 1
+        offset = min(max(day, self.lo), self.hi) - self.lo
         return min(self.width - 1, offset * self.width // days)
 
 
@@ -174,27 +175,39 @@ _MONTH_STEPS = (1, 2, 3, 6, 12, 24, 60, 120, 240, 600, 1200, 2400, 6000, 12000)
 _DAY_STEPS = (1, 2, 7, 14)
 
 
-def _ticks(scale: Scale) -> list[tuple[_dt.date, str]]:
-    """Calendar-aligned ticks at the smallest step whose labels fit side by side."""
-    days = (scale.hi - scale.lo).days + 1
+def _ticks(scale: Scale) -> list[tuple[int, str]]:
+    """Calendar-aligned ticks at the smallest step whose labels fit side by side; past a few
+    thousand years, round numbers of years labelled in k, m or bn (an axis back to the Big Bang)."""
+    days = scale.hi - scale.lo + 1
     for step in _DAY_STEPS:
         if (days // step + 1) * 7 <= scale.width:
-            return [
-                (day, day.strftime("%m-%d")) for day in (scale.lo + _dt.timedelta(days=n) for n in range(0, days, step))
-            ]
-    first = scale.lo.year * 12 + scale.lo.month - 1 + (0 if scale.lo.day == 1 else 1)  # months since year 0
-    last = scale.hi.year * 12 + scale.hi.month - 1
-    for step in _MONTH_STEPS:
-        label_width = 8 if step < 12 else 5
+            return [(day, "{1:02d}-{2:02d}".format(*civil(day))) for day in range(scale.lo, scale.lo + days, step)]
+    lo_year, lo_month, lo_day = civil(scale.lo)
+    hi_year, hi_month, _ = civil(scale.hi)
+    first = lo_year * 12 + lo_month - 1 + (0 if lo_day == 1 else 1)  # months since year 0
+    last = hi_year * 12 + hi_month - 1
+    for step in _month_steps(last - first):
+        label_width = 8 if step < 12 else 5 if step < 120000 else 11
         start = -(-first // step) * step  # the first multiple of step on the axis
         if start > last or ((last - start) // step + 1) * label_width > scale.width:
             continue
         ticks = []
         for index in range(start, last + 1, step):
-            day = _dt.date(index // 12, index % 12 + 1, 1)
-            ticks.append((day, f"{day.year:04d}-{day.month:02d}" if step < 12 else f"{day.year:04d}"))
+            year, month = divmod(index, 12)
+            label = f"{year:04d}-{month + 1:02d}" if step < 12 and year >= 1 else short_year(year)
+            ticks.append((day_number(year, month + 1, 1), label))
         return ticks
-    return [(scale.lo, f"{scale.lo.year:04d}")]
+    return [(scale.lo, short_year(lo_year))]
+
+
+def _month_steps(months: int) -> Iterator[int]:
+    """The calendar steps, then 1, 2 and 5 times each power of ten years up to the whole axis."""
+    yield from _MONTH_STEPS
+    years = 10000
+    while years * 12 <= months * 10:
+        for factor in (1, 2, 5):
+            yield years * factor * 12
+        years *= 10
 
 
 def _axis(scale: Scale) -> tuple[str, str]:
@@ -213,8 +226,8 @@ def draw(
     chronology: Chronology,
     width: int,
     by: str = "kind",
-    lo: _dt.date | None = None,
-    hi: _dt.date | None = None,
+    lo: int | None = None,
+    hi: int | None = None,
     use_ids: bool = False,
 ) -> list[Line]:
     """The timeline as lines of (text, style) segments, at most ``width`` (at most ``MAX_WIDTH``)
@@ -222,14 +235,12 @@ def draw(
     if not events:
         return [[("No events to draw.", None)]]
     width = min(width, MAX_WIDTH)
-    first = lo or min(e.earliest for e in events)
+    # An open start (``../1900``) begins before the axis: the axis starts at the day it ends by.
+    first = lo if lo is not None and lo > DAWN else min(e.when.start.lower for e in events)
     finite = [e.when.latest for e in events if e.when.latest is not None]
-    last = hi or max([*finite, *(e.earliest for e in events)])
-    if last <= first:  # an axis of at least two days, also at the end of the calendar (9999-12-31)
-        if first < _dt.date.max:
-            last = first + _dt.timedelta(days=1)
-        else:
-            first, last = _dt.date.max - _dt.timedelta(days=1), _dt.date.max
+    last = hi if hi is not None and hi < FOREVER else max([*finite, *(e.when.start.lower for e in events)])
+    if last <= first:  # an axis of at least two days
+        last = first + 1
     lanes = _lanes(events, chronology, by)
     names = lane_names([visible(name) for name, _ in lanes], label_room(width))
     label_width = max(len(name) for name in names)
@@ -238,7 +249,7 @@ def draw(
     busiest = _busiest(lanes, dense, scale)
     plural = "s" if len(events) != 1 else ""
     lines: list[Line] = [
-        [(f"{first.isoformat()} … {last.isoformat()} · {len(events)} event{plural} · by {by}", "bold")]
+        [(f"{people_day(first)} … {people_day(last)} · {len(events)} event{plural} · by {by}", "bold")]
     ]
     for (name, group), shown, drawn_dense in zip(lanes, names, dense, strict=True):
         style = kind_style(name) if by == "kind" else None

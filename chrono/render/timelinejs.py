@@ -11,6 +11,7 @@ import html
 from collections.abc import Iterable, Iterator
 from typing import TYPE_CHECKING, Any
 
+from chrono.dates.days import civil
 from chrono.dates.edtf import PartialDate, Precision
 from chrono.model import Chronology, Event
 
@@ -19,11 +20,11 @@ if TYPE_CHECKING:
 
 
 def _date(date: PartialDate) -> dict[str, str]:
-    lower = date.lower
+    year, month, day = civil(date.lower)  # TimelineJS takes any year, negative ones too
     return {
-        "year": str(lower.year),
-        "month": str(lower.month) if date.precision >= Precision.MONTH else "",
-        "day": str(lower.day) if date.precision is Precision.DAY else "",
+        "year": str(year),
+        "month": str(month) if date.precision >= Precision.MONTH else "",
+        "day": str(day) if date.precision is Precision.DAY else "",
         "display_date": date.edtf,
     }
 

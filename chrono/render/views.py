@@ -28,7 +28,7 @@ class Look(NamedTuple):
 
     width: int
     colour: bool
-    juche: bool
+    calendar: str  # gregorian, juche or julian: how dates are shown (chrono.dates.calendars)
     environ: Mapping[str, str]
     note: Callable[[str], None]
     hyperlinks: bool = False  # OSC 8 links: a terminal that shows them (never a pipe, TERM=dumb or linux)

@@ -18,6 +18,7 @@ import sqlite3
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from typing import TYPE_CHECKING, Any
 
+from chrono.dates.days import iso
 from chrono.escape import iso_default, strict_json
 
 if TYPE_CHECKING:
@@ -31,9 +32,9 @@ SCHEMA = """\
 CREATE TABLE events (
   id TEXT NOT NULL PRIMARY KEY, -- the event's id
   date TEXT NOT NULL,      -- EDTF as written: 2001-08-04, 199X, 2001-08/2001-09, 2014/..
-  start TEXT NOT NULL,     -- first day it may have started on (ISO)
+  start TEXT,              -- first day it may have started on (ISO); NULL for an open start (../1900)
   "end" TEXT,              -- last day it may have lasted to (ISO); NULL when ongoing
-  precision TEXT NOT NULL, -- day, month or year (of the start)
+  precision TEXT NOT NULL, -- day, month, season or year (of the start)
   uncertain INTEGER NOT NULL,   -- 1 when marked ? or %
   approximate INTEGER NOT NULL, -- 1 when marked ~ or %
   kind TEXT NOT NULL,
@@ -134,9 +135,9 @@ def utf8_text(name: str) -> str:
 def _event_rows(events: Sequence[Event], lines: dict[tuple[str, int], int]) -> Iterator[tuple[Any, ...]]:
     for event in events:
         when, origin = event.when, event.origin
-        latest = when.latest
+        latest, start = when.latest, None if when.open_start else iso(when.earliest)
         yield (
-            event.id, when.edtf, when.earliest.isoformat(), None if latest is None else latest.isoformat(),
+            event.id, when.edtf, start, None if latest is None else iso(latest),
             when.precision.label, int(when.uncertain), int(when.approximate), event.kind, event.title, event.place,
             event.summary, event.note, strict_json(dict(event.extra), default=iso_default),
             None if origin is None else utf8_text(origin.path),

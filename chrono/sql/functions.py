@@ -23,6 +23,7 @@ import datetime as _dt
 from collections.abc import Callable
 from typing import Any
 
+from chrono.dates.days import DAWN, FOREVER, iso
 from chrono.errors import DateError
 
 
@@ -32,10 +33,10 @@ class DateFunctions:
     def __init__(self, today: _dt.date) -> None:
         self.today = today
         self.error: str | None = None
-        self._bounds: dict[str, tuple[_dt.date, _dt.date]] = {}
+        self._bounds: dict[str, tuple[int, int]] = {}
 
-    def bounds(self, value: Any, name: str) -> tuple[_dt.date, _dt.date]:
-        """First and last day of a date argument (the last is ``date.max`` for an open end)."""
+    def bounds(self, value: Any, name: str) -> tuple[int, int]:
+        """First and last day number of a date argument (DAWN, FOREVER for open ends)."""
         text = value if isinstance(value, str) else str(value)
         found = self._bounds.get(text)
         if found is not None:
@@ -51,23 +52,26 @@ class DateFunctions:
         found = self._bounds[text] = (arg.lower, arg.upper)
         return found
 
-    def start_bounds(self, value: Any, name: str) -> tuple[_dt.date, _dt.date]:
+    def start_bounds(self, value: Any, name: str) -> tuple[int, int]:
         """The bounds of the start of a date: of ``A`` for an interval ``A/B``."""
         text = value if isinstance(value, str) else str(value)
+        if text.startswith("../"):  # an open start: from the dawn of time, by the end of B
+            return DAWN, self.bounds(text[3:], name)[1]
         return self.bounds(text.partition("/")[0] if "/" in text else text, name)
 
     def overlaps(self, start: Any, end: Any, wanted: Any) -> int | None:
-        """1 when ``[start, end]`` shares a day with ``wanted``; an end of NULL is still open."""
-        if start is None or wanted is None:
+        """1 when ``[start, end]`` shares a day with ``wanted``; an end of NULL is still open, a
+        start of NULL an open start (``../1900``)."""
+        if wanted is None:
             return None
-        first, span, asked = self.bounds(start, "overlaps"), self._end(end, "overlaps"), self.bounds(wanted, "overlaps")
+        first, span, asked = self._start(start, "overlaps"), self._end(end, "overlaps"), self.bounds(wanted, "overlaps")
         return int(first[0] <= asked[1] and span >= asked[0])
 
     def within(self, start: Any, end: Any, wanted: Any) -> int | None:
         """1 when ``[start, end]`` lies inside ``wanted`` (an open end only inside an open range)."""
-        if start is None or wanted is None:
+        if wanted is None:
             return None
-        first, span, asked = self.bounds(start, "within"), self._end(end, "within"), self.bounds(wanted, "within")
+        first, span, asked = self._start(start, "within"), self._end(end, "within"), self.bounds(wanted, "within")
         return int(first[0] >= asked[0] and first[0] <= asked[1] and span <= asked[1])
 
     def starts_in(self, date: Any, wanted: Any) -> int | None:
@@ -79,19 +83,25 @@ class DateFunctions:
 
     def edtf_start(self, wanted: Any) -> str | None:
         """The first day of a date, as an ISO day."""
-        return None if wanted is None else self.bounds(wanted, "edtf_start")[0].isoformat()
+        if wanted is None:
+            return None
+        first = self.bounds(wanted, "edtf_start")[0]
+        return None if first == DAWN else iso(first)
 
     def edtf_end(self, wanted: Any) -> str | None:
         """The last day of a date, as an ISO day; NULL when it is open (``A/..``)."""
         if wanted is None:
             return None
         last = self.bounds(wanted, "edtf_end")[1]
-        is_open = str(wanted).strip().endswith("/..")  # not date.max, which 9999 really ends on
-        return None if is_open else last.isoformat()
+        return None if last == FOREVER else iso(last)
 
-    def _end(self, end: Any, name: str) -> _dt.date:
-        """The last day of ``end``; ``date.max`` for NULL (still open)."""
-        return _dt.date.max if end is None else self.bounds(end, name)[1]
+    def _start(self, start: Any, name: str) -> tuple[int, int]:
+        """The bounds of ``start``; DAWN for NULL (an open start)."""
+        return (DAWN, DAWN) if start is None else self.bounds(start, name)
+
+    def _end(self, end: Any, name: str) -> int:
+        """The last day of ``end``; FOREVER for NULL (still open)."""
+        return FOREVER if end is None else self.bounds(end, name)[1]
 
     def table(self) -> dict[str, tuple[int, Callable[..., Any]]]:
         """name -> (number of arguments, function), to register with SQLite."""

@@ -17,6 +17,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
+from chrono.dates.days import civil, iso, year_text
 from chrono.dates.edtf import DateSpan, Precision, make_span, parse_span
 from chrono.errors import DataError, DateError, UsageError
 
@@ -203,8 +204,10 @@ def span_argument(text: str, today: _dt.date | None) -> DateSpan:
     """A date as ``add --date`` takes it: EDTF as written, else every form a filter's date
     argument takes ('today', 'last week', '19 July 2000'), resolved against ``today`` and
     written as EDTF at its own precision (a day, a month, a year; a week as its days' interval)."""
+    from chrono.dates.written import read_date
+
     try:
-        return parse_span(text)
+        return read_date(text)  # EDTF and every written form, kept as written
     except DateError:
         if today is None:
             raise
@@ -213,14 +216,15 @@ def span_argument(text: str, today: _dt.date | None) -> DateSpan:
     arg = parse_date_arg(text, today)
     low, high = arg.lower, arg.upper
     if low == high:
-        return parse_span(low.isoformat())
-    whole_year = (low.month, low.day, high.month, high.day) == (1, 1, 12, 31) and low.year == high.year
+        return parse_span(iso(low))
+    (low_y, low_m, low_d), (high_y, high_m, _) = civil(low), civil(high)
+    whole_year = (low_m, low_d) == (1, 1) and civil(high)[1:] == (12, 31) and low_y == high_y
     if arg.precision is Precision.YEAR and whole_year:
-        return parse_span(f"{low.year:04d}")
-    whole_month = low.day == 1 and (high + _dt.timedelta(days=1)).day == 1 and low.month == high.month
-    if arg.precision is Precision.MONTH and whole_month and low.year == high.year:
-        return parse_span(low.isoformat()[:7])
-    return parse_span(f"{low.isoformat()}/{high.isoformat()}")
+        return parse_span(year_text(low_y))
+    whole_month = low_d == 1 and civil(high + 1)[2] == 1 and low_m == high_m
+    if arg.precision is Precision.MONTH and whole_month and low_y == high_y:
+        return parse_span(iso(low)[:-3])
+    return parse_span(f"{iso(low)}/{iso(high)}")
 
 
 def event_table(new: NewEvent, chronology: Chronology, where: str) -> dict[str, Any]:

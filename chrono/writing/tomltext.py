@@ -11,7 +11,9 @@ import math
 import re
 from typing import Any
 
+from chrono.dates.days import iso, to_date
 from chrono.dates.edtf import Precision, parse_span
+from chrono.errors import DateError
 
 WIDTH = 100  # an array longer than this goes on several lines
 INDENT = "    "
@@ -124,14 +126,19 @@ def multiline(text: str) -> str:
 
 
 def date_value(span_text: str) -> Any:
-    """How a date is written in TOML: a local date for a plain day, else the EDTF string."""
-    span = parse_span(span_text)
+    """How a date is written in TOML: a local date for a plain day, else the string as it is
+    (EDTF, or a written form such as '25 October 1917 (O.S.)', which the file keeps)."""
+    try:
+        span = parse_span(span_text)
+    except DateError:
+        return span_text
     start = span.start
     if (
         span.end is None
         and not span.open_end
         and start.precision is Precision.DAY
-        and start.edtf == start.lower.isoformat()
+        and to_date(start.lower) is not None
+        and start.edtf == iso(start.lower)
     ):
-        return start.lower
+        return to_date(start.lower)
     return span.edtf

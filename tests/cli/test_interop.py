@@ -43,7 +43,9 @@ def test_ics_parses_back_with_icalendar(invoke: Invoke) -> None:
     joint = events["joint-declaration@chrono"]
     assert "A press release, A consulate, https://example.org/press" in str(joint["description"])
     assert "rrule" not in joint
-    assert result.stderr == "chrono: left out 4 events not known to the day\n"  # 2002, 2019-04, 201X~, ongoing
+    assert result.stderr == (
+        "chrono: left out 4 events not known to the day or outside years 1-9999 (an ICS date is a day of a four-digit year)\n"
+    )  # 2002, 2019-04, 201X~, ongoing
     yearly = icalendar.Calendar.from_ical(
         invoke(["export", "--format", "ics", "--data", str(SAMPLE), "--yearly"]).stdout
     )

@@ -67,8 +67,9 @@ def test_csv_parses_back_with_a_header(invoke: Invoke) -> None:
 def test_json_is_lossless_and_complete(invoke: Invoke) -> None:
     result = invoke(["list", "--data", SAMPLE, "--format", "json"])
     records = json.loads(result.stdout)
-    assert list(records[0]) == ["id", "date", "start", "end", "precision", "uncertain", "approximate", "kind", "title",
-                                "place", "actors", "tags", "summary", "note", "sources", "related", "extra"]  # fmt: skip
+    assert list(records[0]) == ["id", "date", "start", "end", "time", "precision", "uncertain", "approximate", "kind",
+                                "title", "place", "actors", "tags", "summary", "note", "sources", "related", "extra",
+                                "written"]  # fmt: skip
     by_id = {r["id"]: r for r in records}
     assert by_id["visit-2002"]["date"] == "2002" and by_id["visit-2002"]["precision"] == "year"
     assert by_id["ongoing"]["date"] == "2024-12/.." and by_id["ongoing"]["end"] is None
@@ -164,7 +165,7 @@ def test_data_from_environment_and_stdin(invoke: Invoke) -> None:
 @pytest.mark.parametrize(
     ("args", "message"),
     [
-        (["--from", "20O0"], "--from: cannot read '20O0' as a date; use YYYY"),
+        (["--from", "20O0"], "--from: '20O0' is not a valid date: accepted: YYYY"),
         (["--from", "2001-13"], "--from: '2001-13' is not a valid date: month 13"),
         (["--to", "May 16"], "--to: 'May 16' has no 4-digit year"),
         (["--on", "01/10/2019"], "--on: '01/10/2019' is ambiguous"),

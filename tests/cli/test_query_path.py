@@ -48,12 +48,12 @@ def test_timeline_takes_its_range_from_the_query_alone() -> None:
     "query",
     [
         Query(),
-        Query(lo=dt.date(2001, 1, 1)),
-        Query(lo=dt.date(2001, 1, 1), hi=dt.date(2019, 4, 30), limit=2),
-        Query(lo=dt.date(2010, 1, 1), match=Match.WITHIN, limit=0),
+        Query(lo=dt.date(2001, 1, 1).toordinal()),
+        Query(lo=dt.date(2001, 1, 1).toordinal(), hi=dt.date(2019, 4, 30).toordinal(), limit=2),
+        Query(lo=dt.date(2010, 1, 1).toordinal(), match=Match.WITHIN, limit=0),
         Query(kinds=("summit",), reverse=True),
         Query(sort=SortKey.TITLE, limit=3),
-        Query(hi=dt.date(2001, 12, 31), grep="moscow"),
+        Query(hi=dt.date(2001, 12, 31).toordinal(), grep="moscow"),
     ],
 )
 def test_both_timelines_answer_every_query_alike(query: Query) -> None:

@@ -37,14 +37,14 @@ TODAY = D(2026, 3, 18)  # a Wednesday
 )
 def test_forms(text: str, lower: dt.date, upper: dt.date, precision: Precision) -> None:
     arg = parse_date_arg(text, TODAY)
-    assert (arg.lower, arg.upper, arg.precision) == (lower, upper, precision)
+    assert (arg.lower, arg.upper, arg.precision) == (lower.toordinal(), upper.toordinal(), precision)
 
 
 def test_written_date_never_takes_fields_from_today() -> None:
     # Both 'today's differ in day and month: a filled-in field would show.
     for today in (D(2026, 1, 1), D(2026, 12, 31)):
         arg = parse_date_arg("July 2000", today)
-        assert (arg.lower, arg.upper) == (D(2000, 7, 1), D(2000, 7, 31))
+        assert (arg.lower, arg.upper) == (D(2000, 7, 1).toordinal(), D(2000, 7, 31).toordinal())
 
 
 @pytest.mark.parametrize(
@@ -54,7 +54,7 @@ def test_written_date_never_takes_fields_from_today() -> None:
         ("10.01.2019", "ambiguous"),
         ("May 16", "no 4-digit year"),
         ("16 May", "no 4-digit year"),
-        ("20O0", "cannot read"),
+        ("20O0", "'20O0' is not a valid date"),
         ("2001-13", "month 13"),
         ("31 February 2001", "cannot read"),
         ("July 2000 5pm", "time"),

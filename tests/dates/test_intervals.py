@@ -11,8 +11,12 @@ from hypothesis import strategies as st
 from chrono.dates.arguments import parse_date_arg
 from chrono.dates.intervals import Delta, ago, interval
 
-D = dt.date
-TODAY = D(2025, 6, 1)
+TODAY = dt.date(2025, 6, 1)
+
+
+def D(year: int, month: int, day: int) -> int:
+    """A day number (what the date model holds) of a Gregorian date."""
+    return dt.date(year, month, day).toordinal()
 
 
 def between(a: str, b: str) -> str:
@@ -46,22 +50,22 @@ def test_units_and_ranges() -> None:
     assert backwards.in_unit("days") == "-381" and backwards.shortest.as_dict()["years"] == -1
 
 
-dates = st.dates(D(1, 1, 1), D(9998, 12, 31))
+dates = st.dates(dt.date(1, 1, 1), dt.date(9998, 12, 31)).map(dt.date.toordinal)
 
 
 @given(dates, dates)
-def test_interval_is_antisymmetric(a: dt.date, b: dt.date) -> None:
+def test_interval_is_antisymmetric(a: int, b: int) -> None:
     forward, backward = Delta.between(a, b), Delta.between(b, a)
     assert forward.total_days == -backward.total_days
     assert forward.words() == backward.words() or forward.total_days != 0 or forward.words() == "0 days"
 
 
 @given(dates, dates, dates)
-def test_range_contains_every_exact_interval(a: dt.date, b: dt.date, c: dt.date) -> None:
+def test_range_contains_every_exact_interval(a: int, b: int, c: int) -> None:
     lo, hi = min(a, b), max(a, b)
     span = interval(lo, hi, c, c)
     for day in (lo, hi):
-        assert span.shortest.total_days <= (c - day).days <= span.longest.total_days
+        assert span.shortest.total_days <= (c - day) <= span.longest.total_days
 
 
 @pytest.mark.parametrize(
@@ -76,5 +80,5 @@ def test_range_contains_every_exact_interval(a: dt.date, b: dt.date, c: dt.date)
         (D(2025, 5, 29), D(2025, 5, 29), "3 days ago"),
     ],
 )
-def test_ago(lower: dt.date, upper: dt.date, text: str) -> None:
-    assert ago(lower, upper, TODAY) == text
+def test_ago(lower: int, upper: int, text: str) -> None:
+    assert ago(lower, upper, TODAY.toordinal()) == text

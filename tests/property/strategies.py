@@ -22,12 +22,42 @@ kinds = st.sampled_from(["visit", "summit", "talks", "treaty", "document"])
 days = st.dates(dt.date(1, 1, 1), dt.date(9999, 12, 30))
 
 
+_WIDE = ("negative", "big", "time", "season", "julian", "written", "open-start")
+
+
+@st.composite
+def wide_dates(draw: st.DrawFn) -> Any:
+    """The dates past datetime's reach and the written forms: years before 1 (``0000``, ``-0043``),
+    Y years, times of day with offsets, seasons, Old Style dates, BC/AD, open starts."""
+    shape = draw(st.sampled_from(_WIDE))
+    year = draw(st.integers(-9999, 0))
+    if shape == "negative":
+        text = f"-{-year:04d}" if year else "0000"
+        return text + draw(st.sampled_from(["", "-03", "-02-29" if year % 4 == 0 else "-02-28", "?"]))
+    if shape == "big":
+        return f"Y{draw(st.sampled_from(['-', '']))}{draw(st.integers(10000, 10**12))}"
+    if shape == "time":
+        day = draw(st.one_of(days, st.dates(dt.date(1, 1, 1), dt.date(1, 1, 2)))).isoformat()
+        clock = draw(st.sampled_from(["T23:30", "T00:00:00Z", "T19:00:00+08:00", "T23:30:00-07:00", " 10:00:00 -0700"]))
+        return day + clock if draw(st.booleans()) else dt.datetime.fromisoformat(day + "T12:34:56+02:00")
+    if shape == "season":
+        return f"{draw(days).year:04d}-{draw(st.sampled_from([21, 22, 23, 24, 33, 36]))}"
+    if shape == "julian":
+        day = draw(days)
+        return draw(st.sampled_from([f"{day.isoformat()} O.S.", f"{day.day} {day.strftime('%B')} {day.year} (O.S.)"]))
+    if shape == "written":
+        return draw(st.sampled_from([f"{1 - year} BC", f"AD {draw(days).year}", f"{1 - year} BCE", "15 March 44 BC"]))
+    return f"../{draw(days).year:04d}"
+
+
 @st.composite
 def edtf(draw: st.DrawFn) -> Any:
     """A date value: a TOML date or an EDTF string of chrono's subset (interval included)."""
     day = draw(days)
-    shape = draw(st.sampled_from(["date", "year", "month", "day", "x", "interval", "open"]))
+    shape = draw(st.sampled_from(["date", "year", "month", "day", "x", "interval", "open", *_WIDE]))
     qual = draw(st.sampled_from(["", "?", "~", "%"]))
+    if shape in _WIDE:
+        return draw(wide_dates())
     if shape == "date":
         return day
     if shape == "year":

@@ -102,7 +102,12 @@ def test_list_json_is_lossless(document: dict[str, Any]) -> None:
     if "source" in document:
         rebuilt["source"] = document["source"]
     for record in records:
-        table = {"id": record["id"], "date": record["date"], "kind": record["kind"], "title": record["title"]}
+        table = {
+            "id": record["id"],
+            "date": record["written"] or record["date"],
+            "kind": record["kind"],
+            "title": record["title"],
+        }
         for key in ("place", "summary", "note"):
             if record[key] is not None:
                 table[key] = record[key]

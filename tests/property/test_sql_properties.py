@@ -41,7 +41,7 @@ def asked_dates(document: dict[str, Any]) -> st.SearchStrategy[str]:
     """Dates to ask about: any generated date, one of the data's own, the year, decade or
     ``YYYY-XX`` of one of its starts (where a start and a whole span part ways), or a written one."""
     own = [as_text(event["date"]) for event in document["event"]]
-    years = [text[:4] for text in own]
+    years = [text[:4] for text in own if text[:4].isdigit()] or ["2001"]
     near = [*years, *(f"{year}-XX" for year in years), *(f"{year[:3]}X" for year in years if year[:3] != "000")]
     return st.one_of(
         edtf().map(as_text),

@@ -19,7 +19,7 @@ TODAY = dt.date(2026, 1, 15)
 
 def test_functions_give_null_for_null() -> None:
     functions = DateFunctions(TODAY)
-    assert functions.overlaps(None, None, "2001") is None
+    assert functions.overlaps(None, None, "2001") == 1  # a NULL start is an open start (../B), a NULL end ongoing
     assert functions.within("2001-01-01", None, None) is None
     assert functions.starts_in(None, "2001") is None
     assert functions.edtf_start(None) is None and functions.edtf_end(None) is None

@@ -63,7 +63,7 @@ def command(
       chrono anniversaries --on "May 18" --ahead 0
     """
     day = resolve_today(today, env)
-    centre = day
+    centre = day.toordinal()
     from chrono.dates.months import day_of_year
 
     yearless = day_of_year(on) if on is not None else None

@@ -13,6 +13,7 @@ from chrono.cli.loading import load_timeline
 from chrono.cli.options import ChronoCommand, complete, data_option, output_options, resolve_today, today_option
 from chrono.cli.output import emit
 from chrono.dates.arguments import parse_date_arg
+from chrono.dates.days import DAWN, FOREVER, iso
 from chrono.dates.intervals import interval
 from chrono.errors import DateError, NotFoundError, UsageError
 from chrono.model import Chronology
@@ -22,9 +23,7 @@ from chrono.render.views import BetweenAnswer
 UNITS = ("days", "weeks", "months", "years")
 
 
-def _endpoint(
-    text: str, use_end: bool, today: _dt.date, load: Any, option: str
-) -> tuple[_dt.date, _dt.date, dict[str, Any]]:
+def _endpoint(text: str, use_end: bool, today: _dt.date, load: Any, option: str) -> tuple[int, int, dict[str, Any]]:
     """A date argument or an event (its start, or its end with --from-end/--to-end) as a span."""
     reason = ""
     try:
@@ -32,11 +31,9 @@ def _endpoint(
     except DateError as exc:
         arg, reason = None, str(exc)
     if arg is not None:
-        return (
-            arg.lower,
-            arg.upper,
-            {"input": text, "event": None, "start": arg.lower.isoformat(), "end": arg.upper.isoformat()},
-        )
+        if arg.lower == DAWN or arg.upper == FOREVER:
+            raise UsageError(f"{text!r} is open at one end: there is no interval to count to it", option=option)
+        return arg.lower, arg.upper, {"input": text, "event": None, "start": iso(arg.lower), "end": iso(arg.upper)}
     chronology: Chronology = load()
     hit = find(chronology, text)
     if isinstance(hit, Miss):
@@ -49,8 +46,8 @@ def _endpoint(
         "input": text,
         "event": hit.id,
         "date": part.edtf,
-        "start": part.lower.isoformat(),
-        "end": part.upper.isoformat(),
+        "start": iso(part.lower),
+        "end": iso(part.upper),
     }
     return part.lower, part.upper, info
 

@@ -125,9 +125,9 @@ def command(
     first, last = _period(period, day)
     timeline = load_timeline(env)
     note_unmatched(env, timeline.chronology, filters)
-    found = list(timeline.select(build_query(filters, day).with_range(first, last)))
+    found = list(timeline.select(build_query(filters, day).with_range(first.toordinal(), last.toordinal())))
     room = (last - first).days
-    listed = [event for event in found if (event.when.start.upper - event.when.start.lower).days <= room]
+    listed = [event for event in found if event.when.start.upper - event.when.start.lower <= room]
     from chrono.render.calendar import grid_lines, marked_days
     from chrono.render.table import every_id, table_lines
 
@@ -158,11 +158,16 @@ def _period(text: str | None, today: _dt.date) -> tuple[_dt.date, _dt.date]:
             arg = parse_date_arg(text, today)
         except DateError as exc:
             raise UsageError(str(exc), option="PERIOD") from None
-        if arg.precision is Precision.YEAR and arg.lower.year == arg.upper.year:
-            return arg.lower.replace(month=1, day=1), arg.lower.replace(month=12, day=31)
-        if arg.lower.year != arg.upper.year or arg.lower.month != arg.upper.month:
+        from chrono.dates.days import to_date
+
+        lower, upper = to_date(arg.lower), to_date(arg.upper)
+        if lower is None or upper is None:
+            raise UsageError(f"{text!r}: cal draws months of years 1-9999", option="PERIOD")
+        if arg.precision is Precision.YEAR and lower.year == upper.year:
+            return lower.replace(month=1, day=1), lower.replace(month=12, day=31)
+        if lower.year != upper.year or lower.month != upper.month:
             raise UsageError(f"{text!r} is not one month or one year; give YEAR or YEAR-MM", option="PERIOD")
-        start = arg.lower.replace(day=1)
+        start = lower.replace(day=1)
     following = (start.replace(day=28) + _dt.timedelta(days=4)).replace(day=1)
     return start, following - _dt.timedelta(days=1)
 
