@@ -12,6 +12,7 @@ from __future__ import annotations
 import json
 from typing import Any
 
+from chrono.dates.days import MAX_ABS_YEAR, year_text
 from chrono.dates.edtf import DateSpan, PartialDate, make_span, parse_date
 from chrono.errors import DateError, UsageError
 from chrono.importers.cells import read_cell
@@ -135,10 +136,12 @@ def _date(value: Any, key: str) -> PartialDate:
         year = int(str(value["year"]).strip())
     except ValueError:
         raise ValueError(f"{key}: year {value['year']!r} is not a number") from None
-    if not 1 <= year <= 9999:
-        raise LeftOut(f"its {key} year {year} is outside 0001-9999, the years chrono can hold")
-    text = f"{year:04d}"
+    if abs(year) > MAX_ABS_YEAR:
+        raise LeftOut(f"its {key} year {year} is past {MAX_ABS_YEAR:,} either side of year 0")
     month, day = str(value.get("month", "") or "").strip(), str(value.get("day", "") or "").strip()
+    if abs(year) > 9999:  # TimelineJS's years are astronomical, as EDTF's; a Y year is a whole year
+        return parse_date(f"Y{year}")
+    text = year_text(year)
     try:
         if month and int(month):
             text += f"-{int(month):02d}"

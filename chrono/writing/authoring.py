@@ -52,13 +52,22 @@ def slug(text: str) -> str:
     return cut.rsplit("-", 1)[0] if "-" in cut else cut
 
 
+def _id_date(text: str) -> str:
+    """A date as an id's head: EDTF as written, a year before 1 as its BC year, since an id
+    starts with a letter or digit ('-0043-03-15' -> '44bc-03-15', 'Y-11345' -> '11346bc')."""
+    match = re.fullmatch(r"y?(-?)(\d+)(.*)", text.lower())
+    if match is None or (not match.group(1) and int(match.group(2)) != 0):
+        return text.lower().lstrip("y+")
+    return f"{int(match.group(2)) + 1}bc{match.group(3)}"
+
+
 def make_id(span: DateSpan, title: str, taken: set[str], prefix: str = "") -> str:
     """A stable id from date and title ('2001-08-04-moscow-declaration'), unique among ``taken``.
 
     At most ``MAX_SLUG`` characters, suffix included, so a long title does not squeeze a table's
     other columns; ``prefix`` (already in id form) keeps two imports' ids apart.
     """
-    head = "-".join(part for part in (prefix, span.start.text.lower()) if part)
+    head = "-".join(part for part in (prefix, _id_date(span.start.day_text)) if part)
     base = _join(head, slug(title), MAX_SLUG)
     ident, number = base, 2
     while ident in taken:

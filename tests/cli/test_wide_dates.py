@@ -201,3 +201,17 @@ def test_every_command(invoke: Invoke, wide: Path, tmp_path: Path, name: str) ->
         result = invoke(args, env={"EDITOR": "true", "VISUAL": "true"})
         assert "Traceback" not in result.stderr and "internal error" not in result.stderr, (args, result.stderr)
         assert result.exit_code in (0, 1, 2), (args, result.stderr)
+
+
+def test_timelinejs_cosmology_imports_every_slide(invoke: Invoke, tmp_path: Path) -> None:
+    """TimelineJS's cosmology template: eras back to the Big Bang, every slide an event."""
+    from tests.cli.test_import_real_world import _real
+
+    source = _real("timelinejs", "src_template_cosmo.json")
+    out = tmp_path / "cosmo.toml"
+    result = invoke(["import", "timelinejs", str(source), "-o", str(out)])
+    assert result.exit_code == 0, result.stderr
+    assert "7 events written" in result.stderr and "0 skipped" in result.stderr
+    dates = invoke(["list", "--data", str(out), "--fields", "date", "--format", "tsv"]).stdout.split()
+    assert dates == ["Y-13800000000", "Y-13799630000", "Y-12800000000", "Y-4600000000", "Y-538800000/Y-251902000",
+                     "Y-315000", "-3500"]  # fmt: skip
