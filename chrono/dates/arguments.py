@@ -13,7 +13,7 @@ from typing import NamedTuple
 
 from chrono.dates.edtf import NO_CLOCK, Precision, parse_span
 from chrono.dates.phrases import parse_written, written_approximation
-from chrono.dates.written import read_date
+from chrono.dates.written import read_written
 from chrono.errors import DateError
 
 ARG_HINT = (
@@ -58,7 +58,7 @@ def parse_date_arg(text: str, today: _dt.date) -> DateArg:
     if "juche" in lowered or "чучхе" in lowered:
         return _juche(cleaned, text, today)
     try:
-        span = read_date(cleaned)
+        span = read_written(cleaned)
     except DateError as exc:
         raise DateError(f"{exc}; or today, yesterday, '3 years ago', 'last year', 'next week'") from None
     return DateArg(text, span.earliest, span.latest_or_max, span.precision, span.clock)

@@ -1,6 +1,6 @@
 """Dates as archives and people write them in words: 'c. 1948', '1970s', '19th century', '19 July 2000'.
 
-Read by ``chrono.dates.written.read_date`` (the one reader), so a form accepted in a date argument
+Read by ``chrono.dates.written.read_written`` (the one reader), so a form accepted in a date argument
 is accepted in a data file and an import cell alike.
 """
 

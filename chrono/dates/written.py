@@ -45,7 +45,7 @@ _NEGATIVE_SHORT_RE = re.compile(r"-\d{1,3}")
 _NUMERIC_RE = re.compile(r"\d[\d\s/.,-]*")
 
 
-def read_date(text: str) -> DateSpan:
+def read_written(text: str) -> DateSpan:
     """Any date form chrono reads (EDTF or written) as a DateSpan; DateError says what is wrong."""
     cleaned = " ".join(text.split())
     if not cleaned:
@@ -76,7 +76,7 @@ def read_date(text: str) -> DateSpan:
 
 def read_single(text: str) -> PartialDate:
     """A form that names one date, not an interval (a data file's ``end``)."""
-    span = read_date(text)
+    span = read_written(text)
     if span.end is not None or span.open_end or span.open_start:
         raise DateError(f"{text!r} is an interval; give one date here")
     return span.start
@@ -89,7 +89,7 @@ def coerce_span(value: object) -> DateSpan:
     if isinstance(value, _dt.datetime):
         return DateSpan(parse_date(value.isoformat()))
     if isinstance(value, str):
-        return read_date(value)
+        return read_written(value)
     raise DateError(f"expected a date (a TOML date like 2001-08-04 or a string), got {_kind(value)}")
 
 
@@ -237,7 +237,7 @@ def _russian(text: str) -> DateSpan | None:
         english = to_english(text)
     except ValueError as exc:
         raise DateError(f"cannot read {text!r} as a date: {exc}") from None
-    return _month_words(english) or read_date(english)
+    return _month_words(english) or read_written(english)
 
 
 def _month_words(text: str) -> DateSpan | None:

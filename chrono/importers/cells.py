@@ -87,10 +87,10 @@ def read_cell(text: str, rules: DateRules | None = None) -> DateSpan:
 
 
 def _written(cleaned: str, original: str) -> DateSpan:
-    from chrono.dates.written import read_date
+    from chrono.dates.written import read_written
 
     try:
-        return read_date(cleaned)  # the one reader of written dates (chrono.dates.written)
+        return read_written(cleaned)  # the one reader of written dates (chrono.dates.written)
     except DateError as exc:
         if str(exc).startswith("cannot read"):
             raise DateError(f"{original!r} is not a date chrono can read: {CELL_FORMS}") from None

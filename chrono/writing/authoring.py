@@ -213,10 +213,10 @@ def span_argument(text: str, today: _dt.date | None) -> DateSpan:
     """A date as ``add --date`` takes it: EDTF as written, else every form a filter's date
     argument takes ('today', 'last week', '19 July 2000'), resolved against ``today`` and
     written as EDTF at its own precision (a day, a month, a year; a week as its days' interval)."""
-    from chrono.dates.written import read_date
+    from chrono.dates.written import read_written
 
     try:
-        return read_date(text)  # EDTF and every written form, kept as written
+        return read_written(text)  # EDTF and every written form, kept as written
     except DateError:
         if today is None:
             raise

@@ -1,5 +1,5 @@
 """Every written form docs/format.md lists reads to the EDTF value it gives, in a data file, an
-import cell and a date argument alike (one reader: chrono.dates.written.read_date)."""
+import cell and a date argument alike (one reader: chrono.dates.written.read_written)."""
 
 from __future__ import annotations
 
@@ -10,7 +10,7 @@ import pytest
 
 from chrono.dates.arguments import parse_date_arg
 from chrono.dates.days import day_number, julian_civil, weekday_name
-from chrono.dates.written import read_date
+from chrono.dates.written import read_written
 from chrono.errors import DateError
 from chrono.importers.cells import read_cell
 from chrono.loading.dataset import load
@@ -48,12 +48,12 @@ FORMS = [
 
 @pytest.mark.parametrize(("text", "edtf"), FORMS)
 def test_the_one_reader(text: str, edtf: str) -> None:
-    assert read_date(text).edtf == edtf
+    assert read_written(text).edtf == edtf
 
 
 @pytest.mark.parametrize(("text", "edtf"), FORMS)
 def test_arguments_read_the_same_days(text: str, edtf: str) -> None:
-    span = read_date(edtf)
+    span = read_written(edtf)
     arg = parse_date_arg(text, TODAY)
     assert (arg.lower, arg.upper) == (span.earliest, span.latest_or_max)
 
@@ -75,7 +75,7 @@ def test_data_files_read_the_same_value_and_keep_the_written_form(text: str, edt
 def test_the_julian_calendar_round_trips() -> None:
     day = day_number(1917, 11, 7)
     assert julian_civil(day) == (1917, 10, 25)
-    assert read_date("1582-10-04 O.S.").start.lower + 1 == day_number(1582, 10, 15)  # the Gregorian reform
+    assert read_written("1582-10-04 O.S.").start.lower + 1 == day_number(1582, 10, 15)  # the Gregorian reform
 
 
 def test_a_negative_year_never_gets_the_month_or_day_hint() -> None:
@@ -85,9 +85,9 @@ def test_a_negative_year_never_gets_the_month_or_day_hint() -> None:
 
 
 def test_times_order_within_their_day_by_the_moment() -> None:
-    morning_east = read_date("1815-04-10T19:00:00+08:00")  # 11:00 UTC
-    noon_utc = read_date("1815-04-10T12:00:00Z")
-    untimed = read_date("1815-04-10")
+    morning_east = read_written("1815-04-10T19:00:00+08:00")  # 11:00 UTC
+    noon_utc = read_written("1815-04-10T12:00:00Z")
+    untimed = read_written("1815-04-10")
     assert untimed.clock < morning_east.clock < noon_utc.clock
     assert morning_east.earliest == noon_utc.earliest == untimed.earliest  # the day as written
 
