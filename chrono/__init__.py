@@ -4,9 +4,11 @@ The public API is small: ``load`` a chronology, wrap it in a ``Timeline``, ``run
 Names are imported lazily so that ``import chrono`` stays cheap for the command line.
 """
 
-from __future__ import annotations
-
-from typing import Any
+# Neither typing nor __future__ is imported at run time: this file runs before chrono.__main__
+# can install its Ctrl-C handler, so it is a few assignments (and start-up pays for nothing).
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from typing import Any
 
 __version__ = "0.1.0"
 
@@ -31,7 +33,7 @@ __all__ = [  # noqa: RUF022  # grouped as in _API
 ]  # fmt: skip
 
 
-def __getattr__(name: str) -> Any:
+def __getattr__(name: str) -> "Any":
     module = _API.get(name)
     if module is None:
         raise AttributeError(f"module 'chrono' has no attribute {name!r}")

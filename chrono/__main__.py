@@ -11,19 +11,29 @@ It runs before anything heavy is imported, so that from chrono's first line on:
   is reported by the commands that read ``-``, and a closed stderr silences messages only.
 """
 
-from __future__ import annotations
-
+# No ``from __future__`` and no Python-level import before the handler below: each would be a
+# moment (``import signal`` loads enum) in which Ctrl-C prints a traceback through this file.
+import _signal  # type: ignore[import-not-found]  # the C module under signal: no enum to load
 import os
-import signal
-import sys
+
+
+def _before_main(signum: int, frame: object) -> None:
+    """Ctrl-C before ``main`` runs (this module still being read): nothing to undo yet."""
+    os._exit(130)
+
+
+_signal.signal(_signal.SIGINT, _before_main)  # the builtin module: installed at once
+
+import signal  # noqa: E402  # after the handler, on purpose
+import sys  # noqa: E402
 
 STANDARD_STREAMS = (0, 1, 2)
 
 
 def main() -> None:
     """Run chrono as a process; always ends with ``sys.exit``."""
-    signal.signal(signal.SIGINT, _on_interrupt)  # before click and the rest are imported
     try:
+        signal.signal(signal.SIGINT, _on_interrupt)  # before click and the rest are imported
         closed = _fill_closed_streams()
         if 1 in closed:
             _say("chrono: error: cannot write to standard output: it is closed")

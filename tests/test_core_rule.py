@@ -128,3 +128,37 @@ def test_importing_any_core_module_loads_no_shell() -> None:
     )
     done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, check=True, timeout=120)
     assert json.loads(done.stdout) == {}
+
+
+GIT_MODULE = "chrono.loading.git"  # the one core module that runs a program
+_RUNS = {("os", "system"), ("os", "popen"), ("os", "posix_spawn"), ("os", "posix_spawnp")}
+
+
+def runs_programs(path: Path) -> list[str]:
+    """Each place the module imports subprocess or asks os to run a program."""
+    found = []
+    for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+        line = getattr(node, "lineno", 0)
+        if isinstance(node, ast.Import):
+            found += [f"{line}: import {a.name}" for a in node.names if a.name.split(".")[0] in ("subprocess", "pty")]
+        elif isinstance(node, ast.ImportFrom) and (node.module or "").split(".")[0] in ("subprocess", "pty"):
+            found.append(f"{line}: from {node.module} import ...")
+        elif isinstance(node, ast.Attribute) and isinstance(node.value, ast.Name):
+            pair = (node.value.id, node.attr)
+            if pair in _RUNS or (node.value.id == "os" and node.attr.startswith(("exec", "spawn"))):
+                found.append(f"{line}: {node.value.id}.{node.attr}")
+    return found
+
+
+@pytest.mark.parametrize(("module", "path"), core_modules(), ids=[name for name, _ in core_modules()])
+def test_only_the_git_module_runs_a_program(module: str, path: Path) -> None:
+    if module == GIT_MODULE:
+        assert runs_programs(path), "the git module is where git runs"
+    else:
+        assert runs_programs(path) == []
+
+
+def test_the_program_check_sees_subprocess(tmp_path: Path) -> None:
+    source = tmp_path / "bad.py"
+    source.write_text("import subprocess\nfrom subprocess import run\nimport os\nos.system('x')\nos.execv('x', [])\n")
+    assert len(runs_programs(source)) == 4

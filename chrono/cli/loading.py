@@ -32,7 +32,7 @@ def load_timeline(env: Environment) -> TimelineView:
 
 def load_chronology_for(ctx: click.Context) -> Chronology:
     """The chronology a command in ``ctx`` would load (for shell completion; never stdin)."""
-    from chrono.cli.options import settings_of
+    from chrono.cli.command import settings_of
 
     specs = [spec for spec in settings_of(ctx).data.value if spec != "-"]
     return load(specs)

@@ -294,7 +294,7 @@ def cli(ctx: click.Context, no_config: bool, no_cache: bool, data: tuple[str, ..
     """
     # The configuration file is read in ChronoGroup.resolve_command, before the subcommand is
     # chosen, because an alias may choose it; the settings (these two options included) are
-    # resolved once the subcommand's options are parsed (chrono.cli.options.ChronoCommand).
+    # resolved once the subcommand's options are parsed (chrono.cli.command.ChronoCommand).
 
 
 def main() -> NoReturn:

@@ -3,7 +3,7 @@
 Options beat environment variables, which beat the configuration file, which beats the defaults.
 The group reads the environment and the file (``read_layers``) before a command is chosen, since
 an alias may choose it; once the command's options are parsed, ``settle`` turns what was typed
-and those layers into one ``Settings`` in one step (``chrono.cli.options.ChronoCommand``). No
+and those layers into one ``Settings`` in one step (``chrono.cli.command.ChronoCommand``). No
 option callback patches it. Commands, shell completion and ``chrono config`` read that object,
 and this module is the only one that reads an environment variable chrono obeys, so two places
 can no longer answer "which data?" (or "which editor?") differently.

@@ -1,4 +1,4 @@
-"""Reading chronologies: files, directories, bundled names, stdin and git revisions.
+"""Reading chronologies: files, directories, bundled names and stdin (git revisions: ``git.py``).
 
 The core's only I/O. Bytes are decoded here and handed to ``parsing``, which turns them into a
 Chronology and located problems.
@@ -14,8 +14,6 @@ from chrono.errors import DataError, Problem, Severity, SourceError
 from chrono.loading import bundled
 
 if TYPE_CHECKING:
-    from pathlib import Path
-
     from chrono.loading.tables import ParsedFile
     from chrono.model import Chronology
 
@@ -206,57 +204,6 @@ def load(specs: Sequence[str], read_stdin: Callable[[], bytes] | None = None, se
     if problems:
         raise DataError(problems)
     return chronology
-
-
-def read_revision(rev: str, spec: str) -> list[ParsedFile]:
-    """Parse ``spec`` (a file or a directory of *.toml) as it was in git revision ``rev``."""
-    from pathlib import Path
-
-    from chrono.loading.tables import ParsedFile, parse_file
-
-    path = Path(spec)
-    where = path if path.is_dir() else (path.parent if str(path.parent) else Path("."))
-    top_text = _git(where, "rev-parse", "--show-toplevel", fail=f"'{spec}' is not inside a git repository")
-    top = Path(os.fsdecode(top_text.rstrip(b"\n"))).resolve()  # the repository may be at any bytes
-    _git(top, "rev-parse", "--verify", "--quiet", f"{rev}^{{commit}}", fail=f"unknown revision '{rev}'")
-    resolved = path.resolve()
-    if resolved != top and top not in resolved.parents:
-        raise SourceError(f"'{spec}' leads outside the git repository at '{top}' (to '{resolved}')")
-    relative = resolved.relative_to(top).as_posix()
-    if path.is_dir():
-        # -z: names as they are (git would quote a name holding a tab or non-ASCII); files only,
-        # as the working copy's side reads only the directory's own *.toml files
-        listing = _git(top, "ls-tree", "-z", rev, "--", f"{relative}/" if relative != "." else ".")
-        names = []
-        for entry in listing.split(b"\0"):
-            info, _, raw_name = entry.partition(b"\t")
-            name = os.fsdecode(raw_name)
-            if info.split(b" ")[:2] in ([b"100644", b"blob"], [b"100755", b"blob"]) and name.endswith(".toml"):
-                names.append(name)
-    else:
-        names = [relative]
-    parsed = []
-    for name in names:
-        label = f"{rev}:{name}"
-        raw = _git(top, "show", f"{rev}:{name}", fail=f"'{name}' does not exist in {rev}")
-        try:
-            parsed.append(parse_file(label, decode(label, raw)))
-        except DataError as exc:
-            parsed.append(ParsedFile.failed(label, exc.problems))
-    return parsed
-
-
-def _git(where: Path, *args: str, fail: str | None = None) -> bytes:
-    import subprocess
-
-    try:
-        done = subprocess.run(["git", "-C", str(where), *args], capture_output=True, check=False)
-    except FileNotFoundError:
-        raise SourceError("git is not installed (needed for --rev)") from None
-    if done.returncode != 0:
-        reason = fail or done.stderr.decode(errors="replace").strip().splitlines()[-1:]
-        raise SourceError(str(reason if isinstance(reason, str) else " ".join(reason)))
-    return done.stdout
 
 
 def _no_stdin() -> bytes:

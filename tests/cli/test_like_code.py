@@ -465,3 +465,13 @@ def test_fmt_accepts_what_import_wrote_with_nan_in_extra(invoke: Invoke, tmp_pat
     )
     result = invoke(["fmt", "--check", str(out)])
     assert result.exit_code == 0, result.stderr
+
+
+@pytest.mark.parametrize("args", [["--check"], ["--diff"], []])
+def test_fmt_takes_an_empty_file(invoke: Invoke, tmp_path: Path, args: list[str]) -> None:
+    """Found by the fuzz once it ran every registered command: an empty file has no table to scan."""
+    empty = tmp_path / "empty.toml"
+    empty.write_bytes(b"")
+    result = invoke(["fmt", *args, str(empty)])
+    assert result.exit_code == 0, result.stderr
+    assert empty.read_bytes() == b""

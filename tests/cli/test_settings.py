@@ -13,6 +13,7 @@ import click
 import pytest
 
 from chrono.cli import options
+from chrono.cli.command import SharedOption
 from chrono.cli.main import COMMANDS, cli
 from chrono.cli.settings import resolve
 from chrono.render import formats
@@ -292,20 +293,27 @@ def test_shared_options_come_from_one_definition(name: str) -> None:
         opt: param for param in command.params if isinstance(param, click.Option) for opt in param.opts if opt in SHARED
     }
     if name == "add":
-        assert not isinstance(declared["--data"], options.SharedOption)
+        assert not isinstance(declared["--data"], SharedOption)
         return
     assert set(declared) == EXPECTED[name]
     for opt, param in declared.items():
-        assert isinstance(param, options.SharedOption), (name, opt)
+        assert isinstance(param, SharedOption), (name, opt)
         expected = formats.help_text(name) if opt == "--format" else options.HELP[opt]
         assert param.help == expected, (name, opt)
     if "--format" in declared:  # the choices are the registry's, in its order
         assert tuple(getattr(declared["--format"].type, "choices", ())) == formats.offered(name)
 
 
-def test_timeline_accepts_no_pager(invoke: Invoke) -> None:
-    result = invoke(["timeline", "--no-pager", "--data", SAMPLE, "--width", "60"])
-    assert result.exit_code == 0 and "summit" in result.stdout
+def test_timeline_no_pager_keeps_a_tall_picture_out_of_the_pager(tmp_path: Path) -> None:
+    """On a terminal, where paging happens: the tall picture goes to the pager, and with
+    --no-pager straight to the terminal (a test without a terminal could not tell them apart)."""
+    pager, record = _pager_script(tmp_path)
+    env = {"CHRONO_PAGER": pager, "LINES": "10"}
+    code, _ = in_pty(["timeline", "--data", SAMPLE, "--width", "60"], env=env)
+    assert code == 0 and b"summit" in record.read_bytes()
+    record.unlink()
+    code, screen = in_pty(["timeline", "--no-pager", "--data", SAMPLE, "--width", "60"], env=env)
+    assert code == 0 and b"summit" in screen and not record.exists()
 
 
 @pytest.mark.parametrize(

@@ -9,7 +9,7 @@ from pathlib import Path
 import click
 import pytest
 
-from chrono.cli import options
+from chrono.cli.command import ChronoCommand, SharedOption
 from chrono.cli.main import COMMANDS, cli
 from tests.conftest import FIXTURES, Invoke
 
@@ -63,9 +63,9 @@ def test_no_shared_option_patches_the_settings_as_it_is_parsed() -> None:
     """The settings come from one step after parsing (ChronoCommand), not from callbacks."""
     for name in COMMANDS:
         command = cli.get_command(click.Context(cli), name)
-        assert isinstance(command, options.ChronoCommand), name
+        assert isinstance(command, ChronoCommand), name
         for param in command.params:
-            if isinstance(param, options.SharedOption):
+            if isinstance(param, SharedOption):
                 assert param.callback is None, (name, param.name)
                 assert param.envvar is None, (name, param.name)  # the environment is the settings'
 

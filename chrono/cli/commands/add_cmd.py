@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import click
 
+from chrono.cli.command import ChronoCommand
 from chrono.cli.env import Environment
-from chrono.cli.options import ChronoCommand, complete, resolve_today, today_option
+from chrono.cli.options import complete, resolve_today, today_option
 from chrono.cli.output import write_lines
 
 

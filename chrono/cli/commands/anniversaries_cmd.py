@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import click
 
+from chrono.cli.command import ChronoCommand
 from chrono.cli.env import Environment
 from chrono.cli.loading import load_timeline
 from chrono.cli.options import (
-    ChronoCommand,
     FilterArgs,
     build_query,
     data_option,

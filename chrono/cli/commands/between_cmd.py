@@ -8,9 +8,10 @@ from typing import Any
 
 import click
 
+from chrono.cli.command import ChronoCommand
 from chrono.cli.env import Environment
 from chrono.cli.loading import load_timeline
-from chrono.cli.options import ChronoCommand, complete, data_option, output_options, resolve_today, today_option
+from chrono.cli.options import complete, data_option, output_options, resolve_today, today_option
 from chrono.cli.output import emit
 from chrono.dates.arguments import parse_date_arg
 from chrono.dates.days import DAWN, FOREVER, iso

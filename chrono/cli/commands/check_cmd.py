@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import click
 
+from chrono.cli.command import ChronoCommand
 from chrono.cli.env import Environment
-from chrono.cli.options import ChronoCommand, data_option, output_options, resolve_today, today_option
+from chrono.cli.options import data_option, output_options, resolve_today, today_option
 from chrono.cli.output import emit, keep_status, note
 from chrono.errors import ExitCode, UsageError
 from chrono.loading.dataset import read_all

@@ -5,8 +5,9 @@ from __future__ import annotations
 import click
 from click.shell_completion import get_completion_class
 
+from chrono.cli.command import ChronoCommand
 from chrono.cli.env import Environment
-from chrono.cli.options import ChronoCommand, OneLineChoice
+from chrono.cli.options import OneLineChoice
 from chrono.cli.output import write_lines
 
 STARTUP_LINES = {

@@ -6,8 +6,9 @@ import os
 
 import click
 
+from chrono.cli.command import ChronoCommand
 from chrono.cli.env import Environment
-from chrono.cli.options import ChronoCommand, data_option, output_options
+from chrono.cli.options import data_option, output_options
 from chrono.cli.output import emit
 from chrono.cli.settings import Setting
 

@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import click
 
+from chrono.cli.command import ChronoCommand
 from chrono.cli.env import Environment
-from chrono.cli.options import ChronoCommand, output_options
+from chrono.cli.options import output_options
 from chrono.cli.output import emit
 from chrono.loading import bundled
 from chrono.loading.dataset import load

@@ -7,11 +7,13 @@ from dataclasses import replace
 
 import click
 
+from chrono.cli.command import ChronoCommand
 from chrono.cli.env import Environment
-from chrono.cli.options import ChronoCommand, output_options
+from chrono.cli.options import output_options
 from chrono.cli.output import emit, keep_status
 from chrono.errors import DataError, ExitCode, UsageError
-from chrono.loading.dataset import read_all, read_revision
+from chrono.loading.dataset import read_all
+from chrono.loading.git import read_revision
 from chrono.loading.tables import ParsedFile, merge
 from chrono.model import Chronology
 from chrono.questions.diff import diff

@@ -9,8 +9,9 @@ import sys
 
 import click
 
+from chrono.cli.command import ChronoCommand
 from chrono.cli.env import Environment
-from chrono.cli.options import ChronoCommand, complete, data_option
+from chrono.cli.options import complete, data_option
 from chrono.cli.output import note
 from chrono.cli.settings import DEFAULT
 from chrono.errors import DataError, ExitCode, NotFoundError, Problem, Severity, SourceError, UsageError

@@ -6,10 +6,10 @@ import os
 
 import click
 
+from chrono.cli.command import ChronoCommand
 from chrono.cli.env import Environment
 from chrono.cli.loading import load_timeline, note_unmatched
 from chrono.cli.options import (
-    ChronoCommand,
     FilterArgs,
     build_query,
     data_option,

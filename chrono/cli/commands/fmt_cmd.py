@@ -6,8 +6,8 @@ import os
 
 import click
 
+from chrono.cli.command import ChronoCommand
 from chrono.cli.env import Environment
-from chrono.cli.options import ChronoCommand
 from chrono.cli.output import note, write_lines
 from chrono.errors import ChronoError, DataError, ExitCode, SourceError
 from chrono.loading.dataset import STDIN, decode, read_file
@@ -94,9 +94,7 @@ def command(env: Environment, paths: tuple[str, ...], check: bool, show_diff: bo
         if failed:
             parts.append(f"{failed} not formatted")
         note(env, "chrono fmt: " + ", ".join(parts))
-    if failed:
-        return ExitCode.USAGE
-    return ExitCode.NEGATIVE if changed and (check or show_diff) else ExitCode.OK
+    return ExitCode.USAGE if failed else ExitCode.NEGATIVE if changed and (check or show_diff) else ExitCode.OK
 
 
 def _files_word(count: int) -> str:

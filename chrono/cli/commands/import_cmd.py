@@ -6,8 +6,8 @@ from typing import Any
 
 import click
 
+from chrono.cli.command import ChronoCommand
 from chrono.cli.env import Environment
-from chrono.cli.options import ChronoCommand
 from chrono.cli.output import note, write_lines
 from chrono.errors import ImportRowsError, Problem, Severity, UsageError
 from chrono.importers.common import DEFAULT_NULLS, CitedSource, Imported, ImportOptions, Note

@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import click
 
+from chrono.cli.command import ChronoCommand
 from chrono.cli.env import Environment
 from chrono.cli.loading import load_timeline
-from chrono.cli.options import ChronoCommand, complete, data_option, output_options, resolve_today, today_option
+from chrono.cli.options import complete, data_option, output_options, resolve_today, today_option
 from chrono.cli.output import emit
 from chrono.errors import NotFoundError
 from chrono.model import Event

@@ -6,8 +6,9 @@ from typing import TYPE_CHECKING
 
 import click
 
+from chrono.cli.command import ChronoCommand
 from chrono.cli.env import Environment
-from chrono.cli.options import ChronoCommand, data_option, output_options, resolve_today, today_option
+from chrono.cli.options import data_option, output_options, resolve_today, today_option
 from chrono.cli.output import emit, write_lines
 from chrono.errors import UsageError
 from chrono.render.views import SqlAnswer

@@ -8,10 +8,10 @@ from typing import Any
 
 import click
 
+from chrono.cli.command import ChronoCommand
 from chrono.cli.env import Environment
 from chrono.cli.loading import load_timeline, note_unmatched
 from chrono.cli.options import (
-    ChronoCommand,
     FilterArgs,
     build_query,
     data_option,
