@@ -110,10 +110,11 @@ def assert_sane(result: Result, allowed: tuple[int, ...] = (0, 1, 2)) -> None:
 
 
 def write(text: str | bytes) -> Path:
-    handle = tempfile.NamedTemporaryFile("wb", suffix=".toml", delete=False)  # noqa: SIM115
-    handle.write(text.encode() if isinstance(text, str) else text)
-    handle.close()
-    return Path(handle.name)
+    """The text in a file of its own directory: 'add' and 'edit' read the *.toml files beside a
+    file as its chronology, and a shared /tmp holds other runs' files, coming and going."""
+    path = Path(tempfile.mkdtemp(prefix="chrono-fuzz-")) / "data.toml"
+    path.write_bytes(text.encode() if isinstance(text, str) else text)
+    return path
 
 
 @given(broken_files())
