@@ -77,12 +77,16 @@ def hostile(tmp_path_factory: pytest.TempPathFactory) -> Path:
         ["export", "--format", "html"],
         ["export", "--format", "timelinejs"],
         ["between", "e1", "e2"],
+        ["cal", "2002-08", "--color", "always"],
+        ["sql", "select id, title, place from events", "--format", "table"],
     ],
 )
 def test_nothing_raw_reaches_the_terminal(hostile: Path, args: list[str]) -> None:
     command = [*args[:1], *(["--data", str(hostile)] if args[0] != "check" else [str(hostile)]), *args[1:]]
     code, screen = in_pty(
-        [*command, "--no-pager"] if args[0] in ("list", "show", "stats", "anniversaries", "export") else command,
+        [*command, "--no-pager"]
+        if args[0] in ("list", "show", "stats", "anniversaries", "export", "cal", "sql")
+        else command,
         columns=160,
     )
     assert code in (0, 1), screen[-400:]
