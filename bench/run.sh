@@ -8,7 +8,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 root=$(pwd)
-out="$root/bench/out"
+out="${BENCH_OUT:-$root/bench/out}"  # BENCH_OUT: another directory, e.g. for a second run at once
 mkdir -p "$out"
 
 need() {  # need COMMAND DEBIAN-PACKAGE
