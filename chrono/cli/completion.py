@@ -19,10 +19,12 @@ from chrono.model import Chronology
 
 
 def _chronology(ctx: click.Context) -> Chronology | None:
-    from chrono.cli.loading import load_chronology_for
+    """The chronology the command being typed would load (its settings so far; never stdin)."""
+    from chrono.cli.command import settings_of
+    from chrono.loading.dataset import load
 
     try:
-        return load_chronology_for(ctx)
+        return load([spec for spec in settings_of(ctx).data.value if spec != "-"])
     except (ChronoError, OSError):
         return None
 

@@ -4,10 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-import click
-
 from chrono.cli.env import Environment
-from chrono.loading.dataset import load
 
 if TYPE_CHECKING:
     from chrono.cli.options import FilterArgs
@@ -28,14 +25,6 @@ def load_timeline(env: Environment) -> TimelineView:
     if pending is not None:
         env.pending_caches.append(pending)
     return timeline
-
-
-def load_chronology_for(ctx: click.Context) -> Chronology:
-    """The chronology a command in ``ctx`` would load (for shell completion; never stdin)."""
-    from chrono.cli.command import settings_of
-
-    specs = [spec for spec in settings_of(ctx).data.value if spec != "-"]
-    return load(specs)
 
 
 def note_unmatched(env: Environment, chronology: Chronology, filters: FilterArgs) -> None:

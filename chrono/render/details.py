@@ -135,3 +135,10 @@ def show_text(answer: ShowAnswer, look: Look) -> Iterator[str]:
     for index, event in enumerate(answer.events):
         facts = rows(event, answer.chronology, answer.today, answer.aliases, look.calendar)
         yield ("\n" if index else "") + "".join(f"{tsv(k)}: {tsv(v)}\n" for k, v in facts)
+
+
+def show_json(answer: ShowAnswer, look: Look) -> Iterator[str]:
+    """``show --format json``: an array of the events found, sources and links included."""
+    from chrono.render.jsonout import array_lines
+
+    return array_lines(show_record(event, answer.chronology) for event in answer.events)

@@ -77,7 +77,7 @@ FORMATS: tuple[Format, ...] = (
     )),
     Format("json", "one JSON document (an array, or an object for one answer)", (
         Use("list", "chrono.render.jsonout:list_json"),
-        Use("show", "chrono.render.jsonout:show_json"),
+        Use("show", "chrono.render.details:show_json"),
         Use("between", "chrono.render.jsonout:between_json"),
         Use("anniversaries", "chrono.render.jsonout:anniversaries_json"),
         Use("stats", "chrono.render.jsonout:stats_json"),

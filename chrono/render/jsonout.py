@@ -20,7 +20,6 @@ if TYPE_CHECKING:
         DiffAnswer,
         ListAnswer,
         Look,
-        ShowAnswer,
         StatsAnswer,
     )
 
@@ -65,13 +64,6 @@ def list_json(answer: ListAnswer, look: Look) -> Iterator[str]:
 def list_jsonl(answer: ListAnswer, look: Look) -> Iterator[str]:
     """``list --format jsonl``: one event record per line."""
     return jsonl_lines(_records(answer))
-
-
-def show_json(answer: ShowAnswer, look: Look) -> Iterator[str]:
-    """``show --format json``: an array of the events found, sources and links included."""
-    from chrono.render.details import show_record
-
-    return array_lines(show_record(event, answer.chronology) for event in answer.events)
 
 
 def between_json(answer: BetweenAnswer, look: Look) -> Iterator[str]:
