@@ -135,13 +135,20 @@ def commit(held: Held, data: bytes) -> None:
     """
     if not data.startswith(held.data):
         raise ValueError("commit only appends to the held bytes")
+    if not _replaced(held, data):
+        _append_in_place(held, data)
+
+
+def _replaced(held: Held, data: bytes) -> bool:
+    """The file replaced atomically by a renamed copy, when a rename keeps it what it was (the
+    one rule of add, fmt and edit); False when it must be written in place instead."""
     if rename_keeps_identity(held.real, held.info, held.fd):
         try:
             replace_keeping(held.path, held.real, data, held.info)
-            return
+            return True
         except NotKept:
             pass
-    _append_in_place(held, data)
+    return False
 
 
 def _append_in_place(held: Held, data: bytes) -> None:
@@ -176,13 +183,8 @@ def replace_data_file(path: str, expected: bytes, data: bytes) -> None:
     with locked(path) as held:
         if held.data != expected:
             raise ChangedOnDisk(f"'{path}' changed on disk meanwhile; nothing written")
-        if rename_keeps_identity(held.real, held.info, held.fd):
-            try:
-                replace_keeping(held.path, held.real, data, held.info)
-                return
-            except NotKept:
-                pass
-        _rewrite_in_place(held, data)
+        if not _replaced(held, data):
+            _rewrite_in_place(held, data)
 
 
 def _rewrite_in_place(held: Held, data: bytes) -> None:
