@@ -250,6 +250,17 @@ def _month_words(text: str) -> DateSpan | None:
     return DateSpan(start)
 
 
+def _ranges() -> tuple[Callable[[str], DateSpan | None], ...]:
+    from chrono.dates import ranges
+
+    return (
+        ranges.iso_week, ranges.season, ranges.part_of,
+        lambda text: ranges.day_range(text, read_written), lambda text: ranges.year_range(text, read_written),
+        lambda text: ranges.bound(text, read_written), lambda text: ranges.alternatives(text, read_written),
+        lambda text: ranges.with_weekday(text, read_written),
+    )  # fmt: skip
+
+
 _READERS: tuple[Callable[[str], DateSpan | None], ...] = (
-    _date_time, _old_style, _era, _approximation, _russian, _month_words,
+    _date_time, _old_style, _era, *_ranges(), _approximation, _russian, _month_words,
 )  # fmt: skip

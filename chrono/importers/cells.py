@@ -67,7 +67,15 @@ def read_cell(text: str, rules: DateRules | None = None) -> DateSpan:
     if numeric is not None:
         return parse_span(numeric)
     if _EDTF_LIKE_RE.fullmatch(cleaned):
-        return parse_span(cleaned)  # its error names the real reason (day 31 of June, month 13)
+        try:
+            return parse_span(cleaned)
+        except DateError as exc:  # a written range (1914-1918, 2001-08-04/05), else the real reason
+            from chrono.dates.written import read_written
+
+            try:
+                return read_written(cleaned)
+            except DateError:
+                raise exc from None
     if _ISO_TIME_RE.fullmatch(cleaned) or cleaned.startswith(("-", "Y", "../")):
         return _written(cleaned, text)  # a time and offset kept as written; years before 1; ../B
     if _NUMERIC_RE.fullmatch(cleaned):

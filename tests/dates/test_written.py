@@ -43,6 +43,28 @@ FORMS = [
     ("0000", "0000"),
     ("2001-21", "2001-21"),
     ("../1900", "../1900"),
+    ("1914-1918", "1914/1918"),
+    ("1914–1918", "1914/1918"),
+    ("1914 to 1918", "1914/1918"),
+    ("August 4-5 2001", "2001-08-04/2001-08-05"),
+    ("4–5 August 2001", "2001-08-04/2001-08-05"),
+    ("2001-08-04/05", "2001-08-04/2001-08-05"),
+    ("early 1990s", "1990/1993"),
+    ("mid-1990s", "1994/1996"),
+    ("late 1990s", "1997/1999"),
+    ("late 19th century", "1867/1899"),
+    ("Q3 2010", "2010-35"),
+    ("2010-Q3", "2010-35"),
+    ("Spring 2001", "2001-21"),
+    ("2001-21", "2001-21"),
+    ("2010-W05", "2010-02-01/2010-02-07"),
+    ("2010-W05-3", "2010-02-03"),
+    ("before 1900", "../1900"),
+    ("after 1900", "1900/.."),
+    ("1850 or 1851", "1850?/1851?"),
+    ("[1850,1851]", "1850?/1851?"),
+    ("[1850..1851]", "1850?/1851?"),
+    ("Monday, January 3, 1791", "1791-01-03"),
 ]
 
 
@@ -94,3 +116,9 @@ def test_times_order_within_their_day_by_the_moment() -> None:
 
 def test_weekday_names_are_right() -> None:
     assert weekday_name(day_number(1791, 1, 3)) == "Monday"
+
+
+def test_a_weekday_that_contradicts_its_date_names_both_days() -> None:
+    for read in (read_written, lambda text: parse_date_arg(text, TODAY)):
+        with pytest.raises(DateError, match="January 3, 1791 was a Monday, not a Tuesday"):
+            read("Tuesday, January 3, 1791")
