@@ -15,6 +15,8 @@ import re
 from collections.abc import Iterable, Sequence
 from typing import Any, NamedTuple
 
+from chrono.dates.days import MAX_ABS_YEAR
+from chrono.dates.days import year_text as edtf_year
 from chrono.dates.edtf import DateSpan, PartialDate, make_span, parse_date
 from chrono.dates.months import month_number
 from chrono.errors import DateError, UsageError
@@ -293,9 +295,11 @@ class TableReader:
             except DateError:
                 raise CellError(year_col, f"{year_text!r} is not a year: {_YEAR_FORMS}") from None
         year = int(float(year_text))
-        if not 1 <= year <= 9999:
-            raise LeftOut(f"the year {year} is outside 0001-9999, the years chrono can hold")
-        text = f"{year:04d}" + (f"-{month:02d}" if month else "") + (f"-{day:02d}" if day else "")
+        if abs(year) > MAX_ABS_YEAR:
+            raise LeftOut(f"the year {year} is past {MAX_ABS_YEAR:,} either side of year 0, the years chrono can hold")
+        if abs(year) > 9999 and not month:  # a year past four digits is a whole year (EDTF's Y form)
+            return DateSpan(parse_date(f"Y{year}"))
+        text = edtf_year(year) + (f"-{month:02d}" if month else "") + (f"-{day:02d}" if day else "")
         try:
             return DateSpan(parse_date(text))
         except DateError as exc:

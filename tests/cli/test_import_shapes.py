@@ -307,3 +307,9 @@ def test_a_split_year_column_reads_written_years_and_refuses_words(invoke: Invok
     result = invoke(["import", "csv", path, "--skip-bad"])
     assert _dates(tomllib.loads(result.stdout)["event"]) == {"A": "1990~", "B": "197X", "C": "1948~"}
     assert "column 'year': 'c. 1948' is not a year: a year column holds a number" in result.stderr  # D has a month
+
+
+def test_a_split_year_column_reads_years_before_one(invoke: Invoke, tmp_path: Path) -> None:
+    path = _write(tmp_path, "title,kind,year,month,day\nCaesar,k,44 BC,,\nIdes,k,-43,3,15\nAD,k,1999,2,0\n")
+    events, _ = _events(invoke, [path])
+    assert _dates(events) == {"Caesar": "-0043", "Ides": "-0043-03-15", "AD": "1999-02"}
