@@ -9,6 +9,7 @@ import os
 import stat
 import subprocess
 import sys
+import time
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -73,6 +74,10 @@ def test_a_cache_that_will_not_decode_falls_back_to_the_toml_and_is_rebuilt(
     the answer comes from the TOML (exit 0, never 3), and the next runs rebuild the cache."""
     data = tmp_path / "d.toml"
     data.write_bytes(SAMPLE.read_bytes())
+    # Written well before it is read: a file written in the tick it is read is "racy" and is
+    # rightly not cached again, which on a fast run would leave nothing rebuilt to look at.
+    past = time.time() - 60
+    os.utime(data, (past, past))
     home = cache_home(tmp_path)
     # The rebuild is written before exit, not by a detached child that may still be writing when
     # the assertions below read the file (they failed that way on a loaded machine).
@@ -90,6 +95,7 @@ def test_a_cache_that_will_not_decode_falls_back_to_the_toml_and_is_rebuilt(
         broken = encode(chronology, inputs, [chrono.cache.store.checksum(data.read_bytes())], 0)
     target = cache_path(home, data)
     store(str(target), broken)
+    time.sleep(0.1)  # past the tick of the writes above (RACY_FINE_NS), as a real next run would be
     assert isinstance(CachedTimeline(broken), CachedTimeline)  # whole and checksummed: only decoding fails
     for fmt in ("json", "ids", "tsv"):
         result = invoke(["list", "--data", str(data), "--format", fmt, "--kind", "summit", "--kind", "treaty"], env=env)
