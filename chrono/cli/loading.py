@@ -8,7 +8,6 @@ from chrono.cli.env import Environment
 
 if TYPE_CHECKING:
     from chrono.cli.options import FilterArgs
-    from chrono.model import Chronology
     from chrono.questions.timeline import TimelineView
 
 
@@ -27,11 +26,12 @@ def load_timeline(env: Environment) -> TimelineView:
     return timeline
 
 
-def note_unmatched(env: Environment, chronology: Chronology, filters: FilterArgs) -> None:
+def note_unmatched(env: Environment, timeline: TimelineView, filters: FilterArgs) -> None:
     """One stderr note for each --kind, --actor, --tag or --place value, or --extra key, that no event has,
     naming the nearest values some event has; the answer and its exit status are unchanged."""
     if not (filters.kinds or filters.actors or filters.tags or filters.place or filters.extras):
         return
+    chronology = timeline.chronology  # only now: a cache builds it on first use, costing start-up
     from chrono.cli.output import note
     from chrono.questions.extras import missing_keys, parse_test
     from chrono.questions.vocabulary import unmatched

@@ -13,9 +13,8 @@ from chrono.cli.command import SharedOption
 from chrono.cli.env import Environment
 
 if TYPE_CHECKING:
-    pass
+    from chrono.questions.extras import ExtraTest
 from chrono.errors import DateError, UsageError
-from chrono.questions.extras import ExtraTest
 from chrono.questions.query import Match, Query, SortKey
 
 F = TypeVar("F", bound=Callable[..., Any])

@@ -13,7 +13,6 @@ from typing import NamedTuple
 
 from chrono.dates.edtf import NO_CLOCK, Precision, parse_span
 from chrono.dates.phrases import parse_written, written_approximation
-from chrono.dates.written import read_written
 from chrono.errors import DateError
 
 ARG_HINT = (
@@ -57,6 +56,8 @@ def parse_date_arg(text: str, today: _dt.date) -> DateArg:
         return DateArg(text, *relative)
     if "juche" in lowered or "чучхе" in lowered:
         return _juche(cleaned, text, today)
+    from chrono.dates.written import read_written  # not on the plain-ISO start-up path
+
     try:
         span = read_written(cleaned)
     except DateError as exc:

@@ -12,10 +12,12 @@ import datetime as _dt
 import enum
 import re
 from collections.abc import Iterable
-from typing import NamedTuple
+from typing import TYPE_CHECKING, NamedTuple
 
 from chrono.errors import DateError
-from chrono.model import Chronology
+
+if TYPE_CHECKING:
+    from chrono.model import Chronology
 
 _NUMBER_RE = re.compile(r"[-+]?(?:\d+\.?\d*|\.\d+)(?:[eE][-+]?\d+)?")
 _TEST_RE = re.compile(r"\s*(?P<key>[^<>=!]+?)\s*(?P<op>>=|<=|!=|>|<|=)(?P<value>.*)", re.DOTALL)

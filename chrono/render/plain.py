@@ -10,11 +10,11 @@ from collections.abc import Callable, Iterable, Iterator
 from typing import TYPE_CHECKING, Any
 
 from chrono.escape import compact_json, csv_text, iso_default, tsv
-from chrono.model import Chronology, Event
 from chrono.questions.timeline import default_line
 from chrono.render.records import DEFAULT_FIELDS, record
 
 if TYPE_CHECKING:
+    from chrono.model import Chronology, Event
     from chrono.render.views import AnniversariesAnswer, BetweenAnswer, ListAnswer, Look
 
 LIST_SEPARATOR = "; "

@@ -124,7 +124,7 @@ def command(
     day = resolve_today(today, env)
     first, last = _period(period, day)
     timeline = load_timeline(env)
-    note_unmatched(env, timeline.chronology, filters)
+    note_unmatched(env, timeline, filters)
     found = list(timeline.select(build_query(filters, day).with_range(first.toordinal(), last.toordinal())))
     room = (last - first).days
     listed = [event for event in found if event.when.start.upper - event.when.start.lower <= room]

@@ -64,7 +64,7 @@ def command(
     if by_name(fmt).to_file and output and output != "-" and os.path.lexists(output) and not force:
         raise SourceError(f"'{output}' exists; pass --force to overwrite it")
     timeline = load_timeline(env)
-    note_unmatched(env, timeline.chronology, filters)
+    note_unmatched(env, timeline, filters)
     inputs = env.settings.data.value
     answer = ExportAnswer(timeline.select(query), timeline.chronology, title, day, yearly, inputs)
     emit(env, "export", fmt, answer, no_pager=no_pager, output=output)

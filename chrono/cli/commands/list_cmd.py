@@ -69,7 +69,7 @@ def command(
     except ValueError as exc:
         raise UsageError(str(exc), option="--fields") from None
     timeline = load_timeline(env)
-    note_unmatched(env, timeline.chronology, filters)
+    note_unmatched(env, timeline, filters)
     answer = ListAnswer(timeline, query, chosen, header)
     emit(env, "list", fmt, answer, color=color, no_pager=no_pager, calendar=calendar)
     return ExitCode.OK
@@ -78,7 +78,7 @@ def command(
 def _count(env: Environment, data: tuple[str, ...], filters: FilterArgs, query: Query, quiet: bool) -> int:
     """``--count``: the number of matching events; ``-q``: nothing, and exit 1 when none matched."""
     timeline = load_timeline(env)
-    note_unmatched(env, timeline.chronology, filters)
+    note_unmatched(env, timeline, filters)
     events = timeline.select(query)
     if quiet:
         return ExitCode.OK if next(events, None) is not None else ExitCode.NEGATIVE

@@ -58,7 +58,7 @@ def command(
     group = _group(by)
     query = build_query(filters, resolve_today(today, env))
     timeline = load_timeline(env)
-    note_unmatched(env, timeline.chronology, filters)
+    note_unmatched(env, timeline, filters)
     events = list(timeline.select(query))
     from chrono.render import statsview
 

@@ -59,7 +59,7 @@ def command(
     day = resolve_today(today, env)
     query = build_query(filters, day)
     timeline = load_timeline(env)
-    note_unmatched(env, timeline.chronology, filters)
+    note_unmatched(env, timeline, filters)
     events = list(timeline.select(query))
     start, end = query.bounds()
     from chrono.render.timeline import draw, plain
